@@ -1,0 +1,51 @@
+"""``argmap parse``: validate maps and print a summary or the model as JSON."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, read_inputs
+from argmap.export_json import map_to_dict
+from argmap.report.human import format_human
+
+__all__ = ["parse"]
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (docs/json-format.md).")
+def parse(files: tuple[str, ...], as_json: bool) -> None:
+    """Check that FILES are valid maps (syntax and references).
+
+    Prints one line per map, or with --json the maps as JSON: an object for one file, a list
+    for several. Use - to read standard input. Exit code 2 when a file has errors.
+    """
+    exit_code = EXIT_CLEAN
+    documents = []
+    for result in read_inputs(files):
+        if isinstance(result, InputError):
+            click.echo(str(result), err=True)
+            exit_code = EXIT_ERROR
+            continue
+        if not result.ok:
+            click.echo(format_human(result.diagnostics, {result.map.path: result.text}), nl=False, err=True)
+            exit_code = EXIT_ERROR
+            continue
+        m = result.map
+        if as_json:
+            documents.append(map_to_dict(m))
+        else:
+            click.echo(
+                f"{m.path}: ok: {_count(len(m.statements), 'statement')}, "
+                f"{_count(len(m.reasons), 'reason')}, {_count(len(m.objections), 'objection')}"
+            )
+    if as_json and documents:
+        payload = documents[0] if len(documents) == 1 and len(files) == 1 else documents
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    raise SystemExit(exit_code)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -1,0 +1,56 @@
+"""Text or bytes in, map and diagnostics out: the parsing stages put together (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.build import build
+from argmap.diagnostics import Diagnostic, Severity, sort_key
+from argmap.model import ArgumentMap, Span
+from argmap.resolve import resolve
+from argmap.syntax import parse_items
+
+__all__ = ["ReadResult", "read_bytes", "read_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """A map (possibly partial, when there are errors), its text and its diagnostics."""
+
+    map: ArgumentMap
+    text: str
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the map has no errors, so the analyses may run on it."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def read_text(text: str, path: str) -> ReadResult:
+    """Parse and resolve a map's text; ``path`` is used in spans and messages."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    parsed = parse_items(text, path)
+    declarations = build(parsed.items, parsed.comments, text, path)
+    argument_map, reference_errors = resolve(declarations, path)
+    diagnostics = [*parsed.diagnostics, *declarations.diagnostics, *reference_errors]
+    return ReadResult(argument_map, text, tuple(sorted(diagnostics, key=sort_key)))
+
+
+def read_bytes(data: bytes, path: str) -> ReadResult:
+    """Like :func:`read_text`, for a file's bytes; text that is not UTF-8 is an error."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        span = Span(path, line, column, line, column + 1)
+        message = (
+            f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read; "
+            "save the file as UTF-8"
+        )
+        diagnostic = Diagnostic("E100", "not-utf8", Severity.ERROR, message, span)
+        return ReadResult(ArgumentMap(path=path), "", (diagnostic,))
+    return read_text(text, path)

@@ -1,0 +1,1 @@
+"""Formatting findings for people and machines."""

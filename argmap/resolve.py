@@ -1,0 +1,144 @@
+"""Check references and assemble the :class:`ArgumentMap` (E102, E104).
+
+Every id written as a reference must name something of the right kind: a premise names a
+statement, a reason supports a statement, an objection attacks a statement, a reason or an
+objection, and a quote names a source. What fails is reported and left out, so that the map
+handed on holds only valid references and the analyses can rely on that.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from argmap.build import Declarations, IdUse
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import ArgumentMap, Expectation, Statement
+
+__all__ = ["resolve"]
+
+_ALLOWED = {
+    "premise": ("statement",),
+    "reason target": ("statement",),
+    "objection target": ("statement", "reason", "objection"),
+    "source": ("source",),
+    "statement or inference": ("statement", "reason", "objection"),
+}
+_WHAT = {
+    "premise": "a premise must be a statement",
+    "reason target": "a reason can only support a statement",
+    "objection target": "an objection can only attack a statement, a reason or an objection",
+    "source": "a quote or citation must name a source",
+    "statement or inference": "only statements, reasons and objections have labels",
+}
+
+
+def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """The map with valid references only, and the reference errors."""
+    kinds: dict[str, str] = {}
+    for what, table in (
+        ("source", decl.sources),
+        ("group", decl.groups),
+        ("statement", decl.statements),
+        ("reason", decl.reasons),
+        ("objection", decl.objections),
+    ):
+        kinds.update(dict.fromkeys(table, what))
+    diagnostics: list[Diagnostic] = []
+    bad_owners: set[str] = set()
+    bad_uses: set[tuple[str, str]] = set()
+    for owner, uses in decl.uses.items():
+        for use in uses:
+            expects = _expectation(use, owner, decl)
+            problem = _check(use, expects, kinds)
+            if problem is not None:
+                diagnostics.append(problem)
+                bad_owners.add(owner)
+                bad_uses.add((owner, use.id))
+    sole_source = next(iter(decl.sources)) if len(decl.sources) == 1 else None
+    for span in decl.quotes_without_source:
+        if sole_source is None:
+            count = "no source" if not decl.sources else f"{len(decl.sources)} sources"
+            diagnostics.append(
+                Diagnostic(
+                    "E102",
+                    "undefined-reference",
+                    Severity.ERROR,
+                    f"this quote names no source, and the map declares {count}",
+                    span,
+                    hint='name the source: quote SOURCE "words"',
+                )
+            )
+    statements = {
+        id: _valid_quotes(s, id, bad_uses, sole_source) for id, s in decl.statements.items()
+    }
+    reasons = {i: r for i, r in decl.reasons.items() if i not in bad_owners}
+    objections = {i: o for i, o in decl.objections.items() if i not in bad_owners}
+    expectations = [_valid_ids(e, bad_uses) for e in decl.expectations]
+    header = decl.header
+    argument_map = ArgumentMap(
+        path=path,
+        title=header.get("title"),
+        author=header.get("author"),
+        date=header.get("date"),
+        description=header.get("description"),
+        sources=decl.sources,
+        groups=decl.groups,
+        statements=statements,
+        reasons=reasons,
+        objections=objections,
+        suppressions=tuple(decl.suppressions),
+        expectations=tuple(e for e in expectations if e.ids),
+    )
+    return argument_map, diagnostics
+
+
+def _expectation(use: IdUse, owner: str, decl: Declarations) -> str:
+    if use.expects == "target":
+        return "reason target" if owner in decl.reasons else "objection target"
+    return use.expects
+
+
+def _check(use: IdUse, expects: str, kinds: dict[str, str]) -> Diagnostic | None:
+    kind = kinds.get(use.id)
+    if kind is None:
+        close = difflib.get_close_matches(use.id, list(kinds), n=1)
+        return Diagnostic(
+            "E102",
+            "undefined-reference",
+            Severity.ERROR,
+            f'"{use.id}" is not defined',
+            use.span,
+            hint=f'did you mean "{close[0]}"?' if close else f'define "{use.id}" or fix the id',
+        )
+    if kind not in _ALLOWED[expects]:
+        return Diagnostic(
+            "E104",
+            "invalid-target",
+            Severity.ERROR,
+            f'"{use.id}" is a {kind}, but {_WHAT[expects]}',
+            use.span,
+        )
+    return None
+
+
+def _valid_quotes(
+    statement: Statement, id: str, bad_uses: set[tuple[str, str]], sole_source: str | None
+) -> Statement:
+    quotes = tuple(
+        replace(q, source=q.source or sole_source)
+        for q in statement.quotes
+        if (q.source or sole_source) and (id, q.source) not in bad_uses
+    )
+    citations = tuple(c for c in statement.citations if (id, c.source) not in bad_uses)
+    if quotes == statement.quotes and citations == statement.citations:
+        return statement
+    return replace(statement, quotes=quotes, citations=citations)
+
+
+def _valid_ids(expectation: Expectation, bad_uses: set[tuple[str, str]]) -> Expectation:
+    owner = f"expect@{expectation.span.line}:{expectation.span.column}"
+    pairs = [
+        (i, s) for i, s in zip(expectation.ids, expectation.id_spans) if (owner, i) not in bad_uses
+    ]
+    return replace(expectation, ids=tuple(i for i, _ in pairs), id_spans=tuple(s for _, s in pairs))

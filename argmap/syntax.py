@@ -1,0 +1,345 @@
+"""From text to a lark parse tree, with syntax errors in plain words (E101).
+
+The grammar in ``grammar/argmap.lark`` is loaded once and parsed with lark's LALR parser and
+contextual lexer. :class:`OutlineIndenter` turns indentation into ``_INDENT``/``_DEDENT`` tokens
+and takes comments out of the token stream. After a syntax error, parsing resumes at the next
+top-level line, so that one run reports every error of a file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.indenter import Indenter
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import Span
+
+__all__ = ["MAX_DEPTH", "Comment", "ParsedText", "grammar_path", "parse_items"]
+
+MAX_DEPTH = 100
+"""The deepest indentation a map may use; deeper is an error, never a crash."""
+
+MAX_ERRORS = 50
+"""After this many syntax errors in one file, argmap stops looking for more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A ``#`` comment, kept for suppressions; ``own_line`` when nothing precedes it."""
+
+    text: str
+    line: int
+    column: int
+    own_line: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    """The top-level items that parsed, the comments, and the syntax errors."""
+
+    items: tuple[Tree[Token], ...]
+    comments: tuple[Comment, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class _IndentationError(Exception):
+    def __init__(self, token: Token, message: str) -> None:
+        super().__init__(message)
+        self.token = token
+        self.message = message
+
+
+class OutlineIndenter(Indenter):
+    """Indentation to ``_INDENT``/``_DEDENT``; collects the comments of the text."""
+
+    NL_type = "_NL"
+    OPEN_PAREN_types: list[str] = []
+    CLOSE_PAREN_types: list[str] = []
+    INDENT_type = "_INDENT"
+    DEDENT_type = "_DEDENT"
+    tab_len = 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sink: list[Comment] = []
+
+    def collect(self, token: Token) -> None:
+        """Lexer callback for comments that follow code on a line."""
+        assert token.line is not None and token.column is not None
+        self.sink.append(Comment(str(token), token.line, token.column, token.column == 1))
+
+    def handle_NL(self, token: Token) -> Iterator[Token]:
+        self._collect_comment_lines(token)
+        indent_str = token.rsplit("\n", 1)[1]
+        indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
+        if indent > self.indent_level[-1] and len(self.indent_level) > MAX_DEPTH:
+            raise _IndentationError(token, f"the outline is nested more than {MAX_DEPTH} levels deep")
+        if indent < self.indent_level[-1] and indent not in self.indent_level:
+            raise _IndentationError(
+                token,
+                "this line is indented less than the line above it, "
+                "but not as far out as any line it could belong to",
+            )
+        yield from super().handle_NL(token)
+
+    def _collect_comment_lines(self, token: Token) -> None:
+        assert token.line is not None
+        for offset, segment in enumerate(token.split("\n")[1:], start=1):
+            stripped = segment.lstrip(" \t\r")
+            if stripped.startswith("#"):
+                column = len(segment) - len(stripped) + 1
+                self.sink.append(Comment(stripped, token.line + offset, column, own_line=True))
+
+    def _process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        return super()._process(self._skip_leading_newline(stream))
+
+    def _skip_leading_newline(self, stream: Iterator[Token]) -> Iterator[Token]:
+        tokens = iter(stream)
+        for token in tokens:
+            if token.type == self.NL_type:
+                self._collect_comment_lines(token)
+                continue
+            yield token
+            break
+        yield from tokens
+
+
+def grammar_path() -> Path:
+    """The grammar file: inside the installed package, or at the top of a checkout."""
+    packaged = resources.files("argmap") / "grammar" / "argmap.lark"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[1] / "grammar" / "argmap.lark"
+
+
+@cache
+def _parser() -> tuple[Lark, OutlineIndenter]:
+    indenter = OutlineIndenter()
+    parser = Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        postlex=indenter,
+        propagate_positions=True,
+        maybe_placeholders=False,
+        lexer_callbacks={"COMMENT": indenter.collect},
+    )
+    return parser, indenter
+
+
+_lock = threading.Lock()
+
+
+def parse_items(text: str, path: str) -> ParsedText:
+    """Parse a map's text; never raises on bad input."""
+    if not text.strip():
+        span = Span(path, 1, 1, 1, 1)
+        return ParsedText(
+            (), (), (_error("the file is empty: a map needs at least one statement", span),)
+        )
+    lines = text.replace("\r\n", "\n").split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    items: list[Tree[Token]] = []
+    comments: list[Comment] = []
+    diagnostics: list[Diagnostic] = []
+    start = 0
+    while start < len(lines):
+        chunk = _parse_lines(lines, start, len(lines), path)
+        if chunk.error is None:
+            items += chunk.items
+            comments += chunk.comments
+            break
+        item_start = _top_level_at_or_before(lines, chunk.error_line, start)
+        if item_start > start:
+            # Keep what parsed before the failing item.
+            prefix = _parse_lines(lines, start, item_start, path)
+            items += prefix.items
+            comments += prefix.comments
+            if prefix.error is not None and prefix.error.span != chunk.error.span:
+                diagnostics.append(prefix.error)
+        diagnostics.append(chunk.error)
+        if len(diagnostics) >= MAX_ERRORS:
+            diagnostics.append(
+                _error(f"too many syntax errors; stopped after {MAX_ERRORS}", chunk.error.span)
+            )
+            break
+        start = _next_top_level(lines, chunk.error_line + 1)
+    return ParsedText(tuple(items), tuple(comments), tuple(diagnostics))
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    items: tuple[Tree[Token], ...] = ()
+    comments: tuple[Comment, ...] = ()
+    error_line: int = 0
+    error: Diagnostic | None = None
+
+
+def _parse_lines(lines: list[str], start: int, stop: int, path: str) -> _Chunk:
+    """Parse lines[start:stop], keeping line numbers; the error line is 0-based."""
+    chunk = "\n" * start + "".join(lines[start:stop])
+    if not chunk.endswith("\n"):
+        chunk += "\n"
+    parser, indenter = _parser()
+    with _lock:
+        indenter.sink = []
+        try:
+            tree = parser.parse(chunk)
+        except UnexpectedInput as exc:
+            return _Chunk(
+                error_line=_error_position(exc, chunk), error=_syntax_error(exc, chunk, path, parser)
+            )
+        except _IndentationError as exc:
+            line = exc.token.end_line or 1
+            column = exc.token.end_column or 1
+            return _Chunk(error_line=line - 1, error=_error(exc.message, Span(path, line, column, line, column)))
+        comments = tuple(indenter.sink)
+    return _Chunk(tuple(c for c in tree.children if isinstance(c, Tree)), comments)
+
+
+def _top_level_at_or_before(lines: list[str], index: int, floor: int) -> int:
+    for i in range(min(index, len(lines) - 1), floor - 1, -1):
+        if _is_top_level(lines[i]):
+            return i
+    return floor
+
+
+def _next_top_level(lines: list[str], index: int) -> int:
+    for i in range(index, len(lines)):
+        if _is_top_level(lines[i]):
+            return i
+    return len(lines)
+
+
+def _is_top_level(line: str) -> bool:
+    return bool(line) and not line[0].isspace() and not line.startswith("#")
+
+
+def _error(message: str, span: Span, hint: str | None = None) -> Diagnostic:
+    return Diagnostic("E101", "syntax-error", Severity.ERROR, message, span, hint=hint)
+
+
+def _error_position(exc: UnexpectedInput, text: str) -> int:
+    """The 0-based line index an error belongs to."""
+    if isinstance(exc, UnexpectedToken) and exc.token.type in ("_INDENT", "_DEDENT"):
+        return (exc.token.end_line or 1) - 1
+    if isinstance(exc, UnexpectedEOF) or exc.line in (None, -1):
+        return text.count("\n") - 1
+    return exc.line - 1
+
+
+_PLAIN = {
+    "ID": "an id",
+    "STRING": "a quoted text",
+    "LONG_STRING": "a quoted text",
+    "_NL": "the end of the line",
+    "_INDENT": "an indented line",
+    "_DEDENT": "a line indented less",
+    "$END": "the end of the file",
+    "TAG": "a tag",
+    "LABEL": "IN, OUT or UNDEC",
+    "SIGN": '"+" or "-"',
+    "FLAG": '"conceded"',
+}
+_STATEMENT_KINDS = ('"thesis"', '"claim"', '"evidence"', '"assumption"')
+
+
+def _words(name: str, parser: Lark) -> str:
+    if name in _PLAIN:
+        return _PLAIN[name]
+    try:
+        terminal = parser.get_terminal(name)
+    except KeyError:
+        return name.lower()
+    return f'"{terminal.pattern.value}"'
+
+
+def _expected(names: set[str], parser: Lark) -> str:
+    words = sorted({_words(n, parser) for n in names}, key=lambda w: (w.startswith('"'), w))
+    if set(_STATEMENT_KINDS) <= set(words) and len(words) > 6:
+        words = [w for w in words if w not in _STATEMENT_KINDS]
+        words.insert(0, "a statement (like `claim id: \"text\"`)")
+        words = [w for w in words if w != "an id"]
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _found(token: Token) -> str:
+    if token.type in _PLAIN and token.type != "ID":
+        return _PLAIN[token.type]
+    if token.type == "ID":
+        return f'the id "{token}"'
+    return f'"{token}"'
+
+
+def _acceptable(exc: UnexpectedToken) -> set[str]:
+    """The terminals the parser would really accept here.
+
+    LALR merges look-ahead sets, and the contextual lexer adds the newline everywhere, so the
+    ``expected`` of lark's error can name tokens that would fail one step later. Trying each
+    candidate on a copy of the parser state leaves only those that would be shifted.
+    """
+    state = exc.state
+    if state is None or not hasattr(state, "position"):
+        return set()
+    accepted = set()
+    for name in state.parse_conf.parse_table.states[state.position]:
+        if not (name.isupper() or name == "$END"):
+            continue  # a rule (the parse table's goto entries), not a token
+        trial = state.copy()
+        try:
+            trial.feed_token(Token(name, ""), name == "$END")
+        except UnexpectedInput:
+            continue
+        accepted.add(name)
+    return accepted
+
+
+def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> Diagnostic:
+    if isinstance(exc, UnexpectedCharacters):
+        line, column = exc.line, exc.column
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        span = Span(path, line, column, line, column + 1)
+        if char == '"':
+            return _error(
+                "this quoted text is not closed: end it with \" on the same line",
+                span,
+                hint='for text over several lines, use triple quotes: """..."""',
+            )
+        allowed = set(exc.allowed or ()) - {"COMMENT"}
+        shown = "a tab" if char == "\t" else repr(char)[1:-1] if not char.isprintable() else char
+        message = f'unexpected character "{shown}"'
+        if allowed:
+            message += f"; expected {_expected(allowed, parser)}"
+        return _error(message, span)
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        expected = _acceptable(exc) or set(exc.expected) - {"COMMENT"}
+        if token.type == "_NL":
+            line, column = token.line or 1, token.column or 1
+        elif token.type in ("_INDENT", "_DEDENT"):
+            line, column = token.end_line or 1, token.end_column or 1
+        elif token.type == "$END":
+            line = text.count("\n") or 1
+            column = len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
+        else:
+            line, column = token.line or 1, token.column or 1
+        width = max(1, len(str(token))) if token.type not in _PLAIN or token.type == "ID" else 1
+        span = Span(path, line, column, line, column + width)
+        if token.type == "_INDENT":
+            return _error(
+                "this line is indented, but the line above cannot have indented lines under it",
+                span,
+            )
+        return _error(f"expected {_expected(expected, parser)}, found {_found(token)}", span)
+    line = text.count("\n") or 1
+    return _error("unexpected end of the file", Span(path, line, 1, line, 1))
