@@ -41,6 +41,8 @@ class Diagnostic:
     span: Span
     related: tuple[Related, ...] = ()
     hint: str | None = None
+    subject: str | None = None
+    """The id of the statement, reason, objection or source the finding is about, if any."""
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape of a finding."""
@@ -54,6 +56,7 @@ class Diagnostic:
                 {"message": r.message, "location": span_to_dict(r.span)} for r in self.related
             ],
             "hint": self.hint,
+            "subject": self.subject,
         }
 
 
