@@ -124,7 +124,8 @@ class _Builder:
             self.error(
                 "E103",
                 "duplicate-id",
-                f'"{id}" is already defined as a {first_what} (line {first_span.line})',
+                f'"{id}" is already defined as {_article(first_what)} {first_what} '
+                f"(line {first_span.line})",
                 span,
                 related=(Related(first_span, f'"{id}" is first defined here'),),
                 hint="give each statement, reason, objection, source and group its own id",
@@ -223,17 +224,24 @@ class _Builder:
                 tokens.append(child)
         id_token, text_token = tokens
         id, span = str(id_token), self.span(head)
-        props = self.properties(id, body, group, declared=True)
+        props = self.properties(id, body, declared=True)
         if self.declare(id, "statement", self.span(id_token)):
             self.out.statements[id] = Statement(
                 id, kind, self.text(text_token), span, group=group, **props
             )
+        self.branches(id, body, group)
         return id
 
+    def branches(self, id: str, body: Sequence[Tree[Token] | Token], group: str | None) -> None:
+        """The ``+``/``-`` lines under a statement, after the statement itself (source order)."""
+        for line in body:
+            if isinstance(line, Tree) and line.data == "branch":
+                self.branch(id, line, group)
+
     def properties(
-        self, id: str, body: Sequence[Tree[Token] | Token], group: str | None, declared: bool
+        self, id: str, body: Sequence[Tree[Token] | Token], declared: bool
     ) -> dict[str, object]:
-        """Read a statement's indented lines; branches become reasons and objections."""
+        """Read a statement's indented lines other than its ``+``/``-`` branches."""
         quotes: list[Quote] = []
         citations: list[Citation] = []
         tags: list[str] = []
@@ -243,7 +251,6 @@ class _Builder:
             if not isinstance(line, Tree):
                 continue
             if line.data == "branch":
-                self.branch(id, line, group)
                 continue
             if not declared:
                 self.error(
@@ -311,7 +318,8 @@ class _Builder:
         else:
             assert isinstance(first, Token)
             id, token = str(first), first
-            self.properties(id, body, group, declared=False)
+            self.properties(id, body, declared=False)
+            self.branches(id, body, group)
         self.use(owner, token, "premise")
         return id
 
@@ -382,6 +390,10 @@ class _Builder:
             )
             line = _next_content_line(lines, comment.line) if comment.own_line else comment.line
             self.out.suppressions.append(Suppression(codes, line, span))
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
 
 
 def _repeated(items: list[str]) -> Iterator[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from argmap.build import build
@@ -11,6 +12,8 @@ from argmap.resolve import resolve
 from argmap.syntax import parse_items
 
 __all__ = ["ReadResult", "read_bytes", "read_text"]
+
+_WORD = re.compile(r"[^\W\d][\w-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,17 @@ def read_text(text: str, path: str) -> ReadResult:
     parsed = parse_items(text, path)
     declarations = build(parsed.items, parsed.comments, text, path)
     argument_map, reference_errors = resolve(declarations, path)
+    if parsed.skipped:
+        # An id defined in an item that failed to parse is not "undefined": say nothing.
+        words = set(_WORD.findall(parsed.skipped))
+        reference_errors = [
+            d for d in reference_errors if not (d.code == "E102" and d.subject in words)
+        ]
     diagnostics = [*parsed.diagnostics, *declarations.diagnostics, *reference_errors]
+    if not diagnostics and not argument_map.statements:
+        span = Span(path, 1, 1, 1, 1)
+        message = "the file has no statements: a map needs at least one"
+        diagnostics.append(Diagnostic("E101", "syntax-error", Severity.ERROR, message, span))
     return ReadResult(argument_map, text, tuple(sorted(diagnostics, key=sort_key)))
 
 

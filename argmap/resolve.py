@@ -110,16 +110,22 @@ def _check(use: IdUse, expects: str, kinds: dict[str, str]) -> Diagnostic | None
             f'"{use.id}" is not defined',
             use.span,
             hint=f'did you mean "{close[0]}"?' if close else f'define "{use.id}" or fix the id',
+            subject=use.id,
         )
     if kind not in _ALLOWED[expects]:
         return Diagnostic(
             "E104",
             "invalid-target",
             Severity.ERROR,
-            f'"{use.id}" is a {kind}, but {_WHAT[expects]}',
+            f'"{use.id}" is {_article(kind)} {kind}, but {_WHAT[expects]}',
             use.span,
+            subject=use.id,
         )
     return None
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
 
 
 def _valid_quotes(

@@ -48,6 +48,8 @@ class ParsedText:
     items: tuple[Tree[Token], ...]
     comments: tuple[Comment, ...]
     diagnostics: tuple[Diagnostic, ...]
+    skipped: str = ""
+    """The text of the items that failed to parse (their ids may be referred to elsewhere)."""
 
 
 class _IndentationError(Exception):
@@ -150,6 +152,7 @@ def parse_items(text: str, path: str) -> ParsedText:
     items: list[Tree[Token]] = []
     comments: list[Comment] = []
     diagnostics: list[Diagnostic] = []
+    skipped: list[str] = []
     start = 0
     while start < len(lines):
         chunk = _parse_lines(lines, start, len(lines), path)
@@ -172,7 +175,8 @@ def parse_items(text: str, path: str) -> ParsedText:
             )
             break
         start = _next_top_level(lines, chunk.error_line + 1)
-    return ParsedText(tuple(items), tuple(comments), tuple(diagnostics))
+        skipped += lines[item_start:start]
+    return ParsedText(tuple(items), tuple(comments), tuple(diagnostics), "".join(skipped))
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +278,7 @@ def _expected(names: set[str], parser: Lark) -> str:
 
 
 def _found(token: Token) -> str:
-    if token.type in _PLAIN and token.type != "ID":
+    if token.type in ("_NL", "_INDENT", "_DEDENT", "$END", "STRING", "LONG_STRING"):
         return _PLAIN[token.type]
     if token.type == "ID":
         return f'the id "{token}"'
@@ -304,11 +308,21 @@ def _acceptable(exc: UnexpectedToken) -> set[str]:
     return accepted
 
 
+def _hint(token: Token, expected: set[str]) -> str | None:
+    if token == "&":
+        return "a line starting with & adds a co-premise: put it right after a + or - line, at the same indentation"
+    if expected == {"COLON"}:
+        return 'a statement is written KIND ID: "text", for example  claim not_set: "..."'
+    return None
+
+
 def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
         line, column = exc.line, exc.column
         char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
         span = Span(path, line, column, line, column + 1)
+        if text.startswith('"""', exc.pos_in_stream):
+            return _error('this text in triple quotes is not closed: end it with """', span)
         if char == '"':
             return _error(
                 "this quoted text is not closed: end it with \" on the same line",
@@ -333,13 +347,15 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> D
             column = len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
         else:
             line, column = token.line or 1, token.column or 1
-        width = max(1, len(str(token))) if token.type not in _PLAIN or token.type == "ID" else 1
+        structural = token.type in ("_NL", "_INDENT", "_DEDENT", "$END")
+        width = 1 if structural else max(1, len(str(token).split("\n", 1)[0]))
         span = Span(path, line, column, line, column + width)
         if token.type == "_INDENT":
             return _error(
                 "this line is indented, but the line above cannot have indented lines under it",
                 span,
             )
-        return _error(f"expected {_expected(expected, parser)}, found {_found(token)}", span)
+        message = f"expected {_expected(expected, parser)}, found {_found(token)}"
+        return _error(message, span, hint=_hint(token, expected))
     line = text.count("\n") or 1
     return _error("unexpected end of the file", Span(path, line, 1, line, 1))

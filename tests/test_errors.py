@@ -1,0 +1,139 @@
+"""Reject tests: every kind of bad input gives located, plain-words errors, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.reader import read_bytes, read_text
+from argmap.syntax import MAX_DEPTH
+
+CASES = [
+    ('missing_colon', 'claim a "x"\n', [(1, 9, 'E101', 'expected ":", found a quoted text')]),
+    ('missing_id', 'thesis: "y"\n', [(1, 7, 'E101', 'expected an id, found ":"')]),
+    ('missing_text', 'claim a:\n', [(1, 9, 'E101', 'expected a quoted text, found the end of the line')]),
+    ('extra_text', 'claim a: "x" "y"\n', [(1, 14, 'E101', 'expected the end of the line, found a quoted text')]),
+    ('unclosed', 'claim a: "x\n', [(1, 10, 'E101', 'this quoted text is not closed: end it with " on the same line')]),
+    ('unclosed_long', 'claim a: """x\n', [(1, 10, 'E101', 'this text in triple quotes is not closed: end it with """')]),
+    ('bad_body', 'claim a: "x"\n  frob b\n', [(2, 3, 'E101', 'expected "+" or "-", "by", "cite", "note", "quote" or "tags", found the id "frob"')]),
+    ('bad_indent', 'claim a: "x"\n    + b: "y"\n  + c: "z"\n', [(3, 3, 'E101', 'this line is indented less than the line above it, but not as far out as any line it could belong to')]),
+    ('unexpected_indent', 'title "x"\n  claim a: "y"\n', [(2, 3, 'E101', 'this line is indented, but the line above cannot have indented lines under it')]),
+    ('empty_branch', 'claim a: "x"\n  +\n', [(2, 4, 'E101', 'expected an id, "[", "assumption", "claim", "evidence" or "thesis", found the end of the line')]),
+    ('ampersand_first', 'claim a: "x"\n  & b: "y"\n', [(2, 3, 'E101', 'expected "+" or "-", "by", "cite", "note", "quote" or "tags", found "&"')]),
+    ('bad_flat', 'claim a: "x"\nreason r: a + -> a\n', [(2, 15, 'E101', 'expected an id, found "->"')]),
+    ('bad_arrow', 'claim a: "x"\nreason r: a a\n', [(2, 13, 'E101', 'expected "+" or "->", found the id "a"')]),
+    ('bad_label', 'claim a: "x"\nexpect maybe: a\n', [(2, 8, 'E101', 'expected IN, OUT or UNDEC, found the id "maybe"')]),
+    ('bad_source_field', 'source s "t"\n  pages "3"\n', [(2, 3, 'E101', 'expected "author", "date", "file", "title" or "url", found the id "pages"')]),
+    ('bad_head', 'claim a: "x"\n  + [r1 conceded x] b: "y"\n', [(2, 18, 'E101', 'expected "]" or "conceded", found the id "x"')]),
+    ('bad_char', 'claim a: "x" ;\n', [(1, 14, 'E101', 'expected the end of the line, found ";"')]),
+    ('bad_escape', 'claim a: "x \\q"\n', [(1, 13, 'E101', '"\\q" is not an escape the language knows; write "\\\\" for a backslash')]),
+    ('empty', '', [(1, 1, 'E101', 'the file is empty: a map needs at least one statement')]),
+    ('blank', '\n\n  \n', [(1, 1, 'E101', 'the file is empty: a map needs at least one statement')]),
+    ('comments_only', '# nothing\n', [(1, 1, 'E101', 'the file has no statements: a map needs at least one')]),
+    ('header_only', 'title "T"\n', [(1, 1, 'E101', 'the file has no statements: a map needs at least one')]),
+    ('two_errors', 'claim a "x"\nclaim b: "y"\nclaim c "z"\nclaim d: "w"\n', [(1, 9, 'E101', 'expected ":", found a quoted text'), (3, 9, 'E101', 'expected ":", found a quoted text')]),
+    ('no_cascade', 'claim a "x"\nclaim b: "y"\n  + a\n  + zz\n', [(1, 9, 'E101', 'expected ":", found a quoted text'), (4, 5, 'E102', '"zz" is not defined')]),
+    ('undefined', 'claim a: "x"\n  + bb\nclaim b: "y"\n', [(2, 5, 'E102', '"bb" is not defined')]),
+    ('undefined_flat', 'claim a: "x"\nreason: a -> nope\n', [(2, 14, 'E102', '"nope" is not defined')]),
+    ('duplicate', 'claim a: "x"\nclaim a: "y"\n', [(2, 7, 'E103', '"a" is already defined as a statement (line 1)')]),
+    ('duplicate_kinds', 'source a "s"\nclaim a: "y"\n', [(2, 7, 'E103', '"a" is already defined as a source (line 1)')]),
+    ('duplicate_inference', 'claim a: "x"\nclaim t: "t"\nreason r: a -> t\nobjection r: a -> t\n', [(4, 11, 'E103', '"r" is already defined as a reason (line 3)')]),
+    ('invalid_reason_target', 'source s "s"\nclaim a: "x"\nreason: a -> s\n', [(3, 14, 'E104', '"s" is a source, but a reason can only support a statement')]),
+    ('invalid_objection_target', 'group g "G"\n  claim a: "x"\nobjection: a -> g\n', [(3, 17, 'E104', '"g" is a group, but an objection can only attack a statement, a reason or an objection')]),
+    ('invalid_premise', 'claim a: "x"\nclaim t: "t"\nobjection o1: a -> t\nreason: o1 -> t\n', [(4, 9, 'E104', '"o1" is an objection, but a premise must be a statement')]),
+    ('reason_undercut_target', 'claim a: "x"\nclaim t: "t"\nreason r1: a -> t\nreason: a -> r1\n', [(4, 14, 'E104', '"r1" is a reason, but a reason can only support a statement')]),
+    ('reason_conceded', 'claim a: "x"\n  + [conceded] b: "y"\n', [(2, 6, 'E104', 'only an objection can be conceded, not a reason')]),
+    ('quote_undefined_source', 'claim a: "x"\n  quote col "y"\n', [(2, 9, 'E102', '"col" is not defined')]),
+    ('quote_names_statement', 'claim a: "x"\n  quote a "y"\n', [(2, 9, 'E104', '"a" is a statement, but a quote or citation must name a source')]),
+    ('quote_no_source', 'claim a: "x"\n  quote "y"\n', [(2, 3, 'E102', 'this quote names no source, and the map declares no source')]),
+    ('quote_two_sources', 'source s "s"\nsource t "t"\nclaim a: "x"\n  quote "y"\n', [(4, 3, 'E102', 'this quote names no source, and the map declares 2 sources')]),
+    ('duplicate_premise', 'claim a: "x"\nclaim t: "t"\nreason: a + a -> t\n', [(3, 1, 'E104', '"a" is listed twice as a premise')]),
+    ('title_twice', 'title "a"\ntitle "b"\nclaim a: "x"\n', [(2, 1, 'E103', "the map's title is given twice")]),
+    ('expect_undefined', 'claim a: "x"\nexpect IN: a zz\n', [(2, 14, 'E102', '"zz" is not defined')]),
+    ('quote_on_reference', 'claim a: "x"\nclaim t: "t"\n  + a\n      quote "q"\nsource s "s"\n', [(4, 7, 'E104', 'a quote line can only follow the line that defines "a"')]),
+    ('attributed_twice', 'claim a: "x"\n  by A\n  by B\n', [(3, 3, 'E103', '"a" is attributed twice')]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_error_message_and_position(name: str, text: str, expected: list[tuple[int, int, str, str]]) -> None:
+    result = read_text(text, "t.arg")
+    got = [(d.span.line, d.span.column, d.code, d.message) for d in result.diagnostics]
+    assert got == expected
+    assert not result.ok
+
+
+LARK_INTERNALS = ("$END", "__ANON", "_NL", "_INDENT", "_DEDENT", "COLON", "LSQB", "STRING", "Token(")
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_messages_never_leak_parser_internals(name: str, text: str, expected: object) -> None:
+    for d in read_text(text, "t.arg").diagnostics:
+        assert not any(word in d.message for word in LARK_INTERNALS), d.message
+
+
+def test_duplicate_points_at_first_definition() -> None:
+    (d,) = read_text('claim a: "x"\nclaim a: "y"\n', "t.arg").diagnostics
+    (related,) = d.related
+    assert (related.span.line, related.span.column) == (1, 7)
+    assert related.message == '"a" is first defined here'
+
+
+def test_undefined_reference_suggests_a_close_id() -> None:
+    (d,) = read_text('claim better: "x"\nclaim t: "t"\nreason: beter -> t\n', "t.arg").diagnostics
+    assert d.hint == 'did you mean "better"?'
+    assert d.subject == "beter"
+
+
+def test_invalid_references_are_left_out_of_the_model() -> None:
+    result = read_text('claim a: "x"\nclaim t: "t"\nreason r1: a + zz -> t\nreason r2: a -> t\n', "t.arg")
+    assert list(result.map.reasons) == ["r2"]
+
+
+def test_hints_for_common_mistakes() -> None:
+    (missing_colon,) = read_text('claim a "x"\n', "t.arg").diagnostics
+    assert missing_colon.hint is not None and "KIND ID:" in missing_colon.hint
+    (ampersand,) = read_text('claim a: "x"\n  & b: "y"\n', "t.arg").diagnostics
+    assert ampersand.hint is not None and "co-premise" in ampersand.hint
+
+
+def test_errors_across_the_whole_file_are_all_reported() -> None:
+    text = "".join(f'claim c{i} "missing colon"\nclaim ok{i}: "fine"\n' for i in range(5))
+    result = read_text(text, "t.arg")
+    assert [d.span.line for d in result.diagnostics] == [1, 3, 5, 7, 9]
+    assert set(result.map.statements) == {f"ok{i}" for i in range(5)}
+
+
+def test_error_count_is_capped() -> None:
+    text = 'claim c "no colon"\n' * 200
+    diagnostics = read_text(text, "t.arg").diagnostics
+    assert len(diagnostics) == 51
+    assert diagnostics[-1].message.startswith("too many syntax errors")
+
+
+def test_absurd_nesting_is_an_error_not_a_crash() -> None:
+    depth = MAX_DEPTH + 50
+    text = 'claim c0: "x"\n' + "".join(f'{" " * i}+ c{i}: "x"\n' for i in range(1, depth))
+    (d,) = read_text(text, "t.arg").diagnostics
+    assert d.message == f"the outline is nested more than {MAX_DEPTH} levels deep"
+    assert d.span.line == MAX_DEPTH + 2
+
+
+def test_nesting_up_to_the_limit_is_fine() -> None:
+    text = 'claim c0: "x"\n' + "".join(f'{" " * i}+ c{i}: "x"\n' for i in range(1, MAX_DEPTH))
+    assert read_text(text, "t.arg").ok
+
+
+def test_not_utf8_is_located() -> None:
+    (d,) = read_bytes(b'claim a: "x"\nclaim b: "caf\xe9"\n', "t.arg").diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("E100", 2, 14)
+    assert "not UTF-8" in d.message and "0xe9" in d.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00\x01\x02", b"\xff\xfe", "\u202e\u0000claim".encode(), b'claim a: "x"\n' * 3 + b"\t\t+\n", b"]" * 1000],
+)
+def test_garbage_never_raises(data: bytes) -> None:
+    result = read_bytes(data, "t.arg")
+    assert not result.ok
+    assert all(d.span.line >= 1 and d.span.column >= 1 for d in result.diagnostics)
