@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.reader import read_bytes, read_text
 from argmap.syntax import MAX_DEPTH
@@ -137,3 +139,27 @@ def test_garbage_never_raises(data: bytes) -> None:
     result = read_bytes(data, "t.arg")
     assert not result.ok
     assert all(d.span.line >= 1 and d.span.column >= 1 for d in result.diagnostics)
+
+
+ALPHABET = 'claimthesvdn+-&[]:"#\\ \n\t\u2019\u202e>-rsoujgxpIONUTD'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=120))
+def test_random_text_never_raises(text: str) -> None:
+    result = read_text(text, "t.arg")
+    for d in result.diagnostics:
+        assert d.code.startswith("E1") and d.span.line >= 1 and d.span.column >= 1
+
+
+LINES = st.sampled_from([
+    'thesis t: "T"', 'claim a: "A"', '  + a', '  + b: "B"', '  - c: "C"', '  & d: "D"',
+    '    + e: "E"', 'reason: a -> t', 'objection o: a -> r', '  quote s "q"', 'source s "S"',
+    'group g "G"', '  claim h: "H"', 'expect IN: t', '# argmap: ignore[S201]', '', '  by X',
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, max_size=12))
+def test_random_outlines_never_raise(lines: list[str]) -> None:
+    read_text("\n".join(lines) + "\n", "t.arg")
