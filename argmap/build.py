@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from lark import Token, Tree
 
@@ -59,6 +60,14 @@ class Declarations:
     """For each inference or expectation id (key), the ids it refers to."""
     quotes_without_source: list[Span] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Properties(TypedDict):
+    quotes: tuple[Quote, ...]
+    citations: tuple[Citation, ...]
+    tags: tuple[str, ...]
+    notes: tuple[str, ...]
+    attribution: str | None
 
 
 _SUPPRESSION = re.compile(r"#\s*argmap\s*:\s*ignore\b(?:\[([^\]]*)\])?")
@@ -146,7 +155,9 @@ class _Builder:
         key, value = node.children
         assert isinstance(key, Token) and isinstance(value, Token)
         if str(key) in self.out.header:
-            self.error("E103", "duplicate-id", f"the map's {key} is given twice", self.line_span(node))
+            self.error(
+                "E103", "duplicate-id", f"the map's {key} is given twice", self.line_span(node)
+            )
             return
         self.out.header[str(key)] = self.text(value)
 
@@ -162,7 +173,10 @@ class _Builder:
                 assert isinstance(key, Token) and isinstance(value, Token)
                 if str(key) in fields:
                     self.error(
-                        "E103", "duplicate-id", f"the source's {key} is given twice", self.line_span(child)
+                        "E103",
+                        "duplicate-id",
+                        f"the source's {key} is given twice",
+                        self.line_span(child),
                     )
                 fields[str(key)] = self.text(value)
         span = self.span(id_token)
@@ -240,7 +254,7 @@ class _Builder:
 
     def properties(
         self, id: str, body: Sequence[Tree[Token] | Token], declared: bool
-    ) -> dict[str, object]:
+    ) -> _Properties:
         """Read a statement's indented lines other than its ``+``/``-`` branches."""
         quotes: list[Quote] = []
         citations: list[Citation] = []
@@ -337,9 +351,12 @@ class _Builder:
         head_tokens = [c for c in node.children if isinstance(c, Token)]
         premises_tree = next(c for c in node.children if isinstance(c, Tree))
         target = head_tokens[-1]
-        head = Tree("inference_head", head_tokens[:-1])
+        head_children: list[Token | Tree[Token]] = list(head_tokens[:-1])
+        head = Tree("inference_head", head_children)
         owner = self.inference_id(head, kind, span)
-        ids = [self.use(owner, t, "premise") for t in premises_tree.children if isinstance(t, Token)]
+        ids = [
+            self.use(owner, t, "premise") for t in premises_tree.children if isinstance(t, Token)
+        ]
         self.use(owner, target, "target")
         self.inference(owner, kind, head, ids, str(target), span, group)
 
@@ -385,7 +402,10 @@ class _Builder:
                 continue
             codes = tuple(c.strip() for c in (match.group(1) or "").split(",") if c.strip())
             span = Span(
-                self.path, comment.line, comment.column, comment.line,
+                self.path,
+                comment.line,
+                comment.column,
+                comment.line,
                 comment.column + len(comment.text),
             )
             line = _next_content_line(lines, comment.line) if comment.own_line else comment.line
@@ -411,4 +431,3 @@ def _next_content_line(lines: list[str], after: int) -> int:
         if stripped and not stripped.startswith("#"):
             return number
     return after
-

@@ -218,5 +218,7 @@ class ArgumentMap:
         declared = tuple(s for s in self.statements.values() if s.kind is StatementKind.THESIS)
         if declared:
             return declared
-        used = {p for inf in (*self.reasons.values(), *self.objections.values()) for p in inf.premises}
+        used = {
+            p for inf in (*self.reasons.values(), *self.objections.values()) for p in inf.premises
+        }
         return tuple(s for s in self.statements.values() if not s.is_basis and s.id not in used)

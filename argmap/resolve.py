@@ -132,9 +132,9 @@ def _valid_quotes(
     statement: Statement, id: str, bad_uses: set[tuple[str, str]], sole_source: str | None
 ) -> Statement:
     quotes = tuple(
-        replace(q, source=q.source or sole_source)
+        replace(q, source=source)
         for q in statement.quotes
-        if (q.source or sole_source) and (id, q.source) not in bad_uses
+        if (source := q.source or sole_source or "") and (id, q.source) not in bad_uses
     )
     citations = tuple(c for c in statement.citations if (id, c.source) not in bad_uses)
     if quotes == statement.quotes and citations == statement.citations:
@@ -145,6 +145,8 @@ def _valid_quotes(
 def _valid_ids(expectation: Expectation, bad_uses: set[tuple[str, str]]) -> Expectation:
     owner = f"expect@{expectation.span.line}:{expectation.span.column}"
     pairs = [
-        (i, s) for i, s in zip(expectation.ids, expectation.id_spans) if (owner, i) not in bad_uses
+        (i, s)
+        for i, s in zip(expectation.ids, expectation.id_spans, strict=True)
+        if (owner, i) not in bad_uses
     ]
     return replace(expectation, ids=tuple(i for i, _ in pairs), id_spans=tuple(s for _, s in pairs))

@@ -83,7 +83,8 @@ class OutlineIndenter(Indenter):
         indent_str = token.rsplit("\n", 1)[1]
         indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
         if indent > self.indent_level[-1] and len(self.indent_level) > MAX_DEPTH:
-            raise _IndentationError(token, f"the outline is nested more than {MAX_DEPTH} levels deep")
+            message = f"the outline is nested more than {MAX_DEPTH} levels deep"
+            raise _IndentationError(token, message)
         if indent < self.indent_level[-1] and indent not in self.indent_level:
             raise _IndentationError(
                 token,
@@ -101,7 +102,10 @@ class OutlineIndenter(Indenter):
                 self.sink.append(Comment(stripped, token.line + offset, column, own_line=True))
 
     def _process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        return super()._process(self._skip_leading_newline(stream))
+        tokens: Iterator[Token] = super()._process(  # type: ignore[no-untyped-call]
+            self._skip_leading_newline(stream)
+        )
+        return tokens
 
     def _skip_leading_newline(self, stream: Iterator[Token]) -> Iterator[Token]:
         tokens = iter(stream)
@@ -198,13 +202,13 @@ def _parse_lines(lines: list[str], start: int, stop: int, path: str) -> _Chunk:
         try:
             tree = parser.parse(chunk)
         except UnexpectedInput as exc:
-            return _Chunk(
-                error_line=_error_position(exc, chunk), error=_syntax_error(exc, chunk, path, parser)
-            )
+            error = _syntax_error(exc, chunk, path, parser)
+            return _Chunk(error_line=_error_position(exc, chunk), error=error)
         except _IndentationError as exc:
             line = exc.token.end_line or 1
             column = exc.token.end_column or 1
-            return _Chunk(error_line=line - 1, error=_error(exc.message, Span(path, line, column, line, column)))
+            span = Span(path, line, column, line, column)
+            return _Chunk(error_line=line - 1, error=_error(exc.message, span))
         comments = tuple(indenter.sink)
     return _Chunk(tuple(c for c in tree.children if isinstance(c, Tree)), comments)
 
@@ -270,7 +274,7 @@ def _expected(names: set[str], parser: Lark) -> str:
     words = sorted({_words(n, parser) for n in names}, key=lambda w: (w.startswith('"'), w))
     if set(_STATEMENT_KINDS) <= set(words) and len(words) > 6:
         words = [w for w in words if w not in _STATEMENT_KINDS]
-        words.insert(0, "a statement (like `claim id: \"text\"`)")
+        words.insert(0, 'a statement (like `claim id: "text"`)')
         words = [w for w in words if w != "an id"]
     if len(words) == 1:
         return words[0]
@@ -310,7 +314,10 @@ def _acceptable(exc: UnexpectedToken) -> set[str]:
 
 def _hint(token: Token, expected: set[str]) -> str | None:
     if token == "&":
-        return "a line starting with & adds a co-premise: put it right after a + or - line, at the same indentation"
+        return (
+            "a line starting with & adds a co-premise: "
+            "put it right after a + or - line, at the same indentation"
+        )
     if expected == {"COLON"}:
         return 'a statement is written KIND ID: "text", for example  claim not_set: "..."'
     return None
@@ -318,14 +325,14 @@ def _hint(token: Token, expected: set[str]) -> str | None:
 
 def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
-        line, column = exc.line, exc.column
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        line, column, position = exc.line, exc.column, exc.pos_in_stream or 0
+        char = text[position] if position < len(text) else ""
         span = Span(path, line, column, line, column + 1)
-        if text.startswith('"""', exc.pos_in_stream):
+        if text.startswith('"""', position):
             return _error('this text in triple quotes is not closed: end it with """', span)
         if char == '"':
             return _error(
-                "this quoted text is not closed: end it with \" on the same line",
+                'this quoted text is not closed: end it with " on the same line',
                 span,
                 hint='for text over several lines, use triple quotes: """..."""',
             )

@@ -45,8 +45,7 @@ def _unescape(body: str, offset: int) -> str:
             if code <= 0x10FFFF:
                 return chr(code)
         raise TextError(
-            f'"\\{escape[0]}" is not an escape the language knows; '
-            'write "\\\\" for a backslash',
+            f'"\\{escape[0]}" is not an escape the language knows; write "\\\\" for a backslash',
             offset + match.start(),
         )
 

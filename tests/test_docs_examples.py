@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT
 
 from argmap.reader import read_text
-from conftest import ROOT
 
 DOCS = [ROOT / "grammar" / "README.md", ROOT / "README.md"]
 BLOCK = re.compile(r"```arg\n(.*?)```", re.DOTALL)

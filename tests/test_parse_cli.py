@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from argmap.cli import main
-from conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "argmap" / "schemas" / "map.schema.json").read_text())
 EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))

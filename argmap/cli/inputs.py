@@ -11,7 +11,15 @@ import click
 
 from argmap.reader import ReadResult, read_bytes
 
-__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "InputError", "expand", "fail", "read_inputs"]
+__all__ = [
+    "EXIT_CLEAN",
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "InputError",
+    "expand",
+    "fail",
+    "read_inputs",
+]
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1

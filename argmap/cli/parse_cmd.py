@@ -15,7 +15,9 @@ __all__ = ["parse"]
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (docs/json-format.md).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the model as JSON (docs/json-format.md)."
+)
 def parse(files: tuple[str, ...], as_json: bool) -> None:
     """Check that FILES are valid maps (syntax and references).
 
@@ -30,7 +32,9 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
             exit_code = EXIT_ERROR
             continue
         if not result.ok:
-            click.echo(format_human(result.diagnostics, {result.map.path: result.text}), nl=False, err=True)
+            click.echo(
+                format_human(result.diagnostics, {result.map.path: result.text}), nl=False, err=True
+            )
             exit_code = EXIT_ERROR
             continue
         m = result.map

@@ -27,7 +27,9 @@ def format_diagnostic(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _excerpt(lines: Sequence[str], line: int, column: int, end_line: int, end_column: int) -> list[str]:
+def _excerpt(
+    lines: Sequence[str], line: int, column: int, end_line: int, end_column: int
+) -> list[str]:
     if not 1 <= line <= len(lines):
         return []
     source = lines[line - 1].expandtabs(1)
