@@ -1,0 +1,115 @@
+"""The graphs of a map (§2 of the design notes) and an iterative Tarjan SCC."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from argmap.model import ArgumentMap
+
+__all__ = ["MapIndex", "index_map", "strongly_connected"]
+
+_EMPTY: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MapIndex:
+    """Adjacency of a map by id, each list in source order.
+
+    ``reasons_for[s]``: the reasons whose target is statement ``s``;
+    ``used_in[s]``: the reasons and objections that have ``s`` as a premise;
+    ``attackers[x]``: the objections whose target is ``x`` (a statement or an inference).
+    """
+
+    reasons_for: Mapping[str, tuple[str, ...]]
+    used_in: Mapping[str, tuple[str, ...]]
+    attackers: Mapping[str, tuple[str, ...]]
+
+    def reasons_of(self, statement: str) -> tuple[str, ...]:
+        return self.reasons_for.get(statement, _EMPTY)
+
+    def users_of(self, statement: str) -> tuple[str, ...]:
+        return self.used_in.get(statement, _EMPTY)
+
+    def attackers_of(self, id: str) -> tuple[str, ...]:
+        return self.attackers.get(id, _EMPTY)
+
+
+def index_map(m: ArgumentMap) -> MapIndex:
+    """Build the adjacency lists of the support and dependency graphs in one pass."""
+    reasons_for: dict[str, list[str]] = {}
+    used_in: dict[str, list[str]] = {}
+    attackers: dict[str, list[str]] = {}
+    for reason in m.reasons.values():
+        reasons_for.setdefault(reason.target, []).append(reason.id)
+    for inference in (*m.reasons.values(), *m.objections.values()):
+        for premise in inference.premises:
+            used_in.setdefault(premise, []).append(inference.id)
+    for objection in m.objections.values():
+        attackers.setdefault(objection.target, []).append(objection.id)
+    return MapIndex(_freeze(reasons_for), _freeze(used_in), _freeze(attackers))
+
+
+def _freeze(lists: dict[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({key: tuple(value) for key, value in lists.items()})
+
+
+def strongly_connected(
+    nodes: Iterable[str], successors: Mapping[str, Sequence[str]]
+) -> list[list[str]]:
+    """Tarjan's strongly connected components, without recursion (long chains are safe).
+
+    Components come out in reverse topological order; members in discovery order.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+
+    for root in nodes:
+        if root in index:
+            continue
+        visit(root)
+        work = [(root, iter(successors.get(root, _EMPTY)))]
+        while work:
+            node, pending = work[-1]
+            child = next((w for w in pending if _relax(node, w, index, low, on_stack)), None)
+            if child is not None:
+                visit(child)
+                work.append((child, iter(successors.get(child, _EMPTY))))
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                components.append(_pop_component(node, stack, on_stack))
+    return components
+
+
+def _relax(
+    node: str, successor: str, index: dict[str, int], low: dict[str, int], on_stack: set[str]
+) -> bool:
+    """True when ``successor`` is unvisited; otherwise update ``low[node]`` from it."""
+    if successor not in index:
+        return True
+    if successor in on_stack:
+        low[node] = min(low[node], index[successor])
+    return False
+
+
+def _pop_component(root: str, stack: list[str], on_stack: set[str]) -> list[str]:
+    component: list[str] = []
+    while True:
+        member = stack.pop()
+        on_stack.discard(member)
+        component.append(member)
+        if member == root:
+            return component[::-1]

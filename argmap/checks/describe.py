@@ -1,0 +1,38 @@
+"""Plain-words names for the elements of a map, as findings print them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from argmap.model import ArgumentMap
+
+__all__ = ["describe", "quoted_list"]
+
+
+def describe(m: ArgumentMap, id: str) -> str:
+    """``claim "a"``, ``reason "r1"``, or ``the reason for claim "t"`` for an anonymous one."""
+    statement = m.statements.get(id)
+    if statement is not None:
+        return f'{statement.kind.value} "{id}"'
+    inference = m.inference(id)
+    if inference is None:
+        return f'"{id}"'
+    kind = "reason" if id in m.reasons else "objection"
+    if inference.named:
+        return f'{kind} "{id}"'
+    link = "for" if kind == "reason" else "to"
+    target = m.inference(inference.target)
+    if target is not None and not target.named:
+        target_kind = "reason" if target.id in m.reasons else "objection"
+        return f"the {kind} {link} the {target_kind} on line {target.span.line}"
+    return f"the {kind} {link} {describe(m, inference.target)}"
+
+
+def quoted_list(ids: Sequence[str], limit: int = 6) -> str:
+    """``"a"``, ``"a" and "b"``, ``"a", "b" and "c"``, cut after ``limit`` with "and N more"."""
+    shown = [f'"{id}"' for id in ids[:limit]]
+    if len(ids) > limit:
+        shown.append(f"{len(ids) - limit} more")
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
