@@ -24,6 +24,8 @@ class CheckContext:
 
     - ``sources``: source id → its full text, read by the CLI;
     - ``source_problems``: source id → why its text could not be read, in plain words;
+    - ``source_paths``: source id → the path its text was read from, as shown to the user
+      (findings point into the source there);
     - ``options``: per-check options from ``[tool.argmap]``, keyed by a check's code, name or
       a section name (e.g. ``"quotes"``), each value a mapping of option name → value.
     """
@@ -32,6 +34,7 @@ class CheckContext:
     analysis: Analysis
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     source_problems: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    source_paths: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     options: Mapping[str, object] = field(default_factory=lambda: _NO_OPTIONS)
 
     def option(self, sections: Iterable[str], key: str, default: object) -> object:
