@@ -34,6 +34,7 @@ CHECK_MODULES = (
     "argmap.checks.objections",
     "argmap.checks.cycles",
     "argmap.checks.sources",
+    "argmap.checks.quotes",
 )
 """The modules that define checks, imported (and so registered) in this order."""
 
