@@ -18,6 +18,8 @@ __all__ = ["main"]
 
 _COMMANDS = {
     "parse": ("argmap.cli.parse_cmd", "parse"),
+    "check": ("argmap.cli.check_cmd", "check"),
+    "explain": ("argmap.cli.explain_cmd", "explain"),
 }
 
 

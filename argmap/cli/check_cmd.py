@@ -1,0 +1,217 @@
+"""``argmap check``: lint maps like code and report findings in several formats."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import click
+
+from argmap.analysis import analyze
+from argmap.checks import (
+    CheckContext,
+    SelectionError,
+    SelectionLayer,
+    all_rules,
+    run_checks,
+    select_checks,
+)
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, fail, read_inputs
+from argmap.cli.settings import ConfigError, ConfigFinder
+from argmap.cli.sources import SourceReader, parse_source_option
+from argmap.config import Config
+from argmap.diagnostics import Diagnostic, Severity, sort_key
+from argmap.reader import ReadResult
+from argmap.report.github import format_github
+from argmap.report.human import format_human
+from argmap.report.json_format import format_json
+from argmap.report.run import CheckRun, FileResult, FileStatus
+from argmap.report.sarif import format_sarif
+
+__all__ = ["check"]
+
+DEFAULT_FAIL_ON = Severity.WARNING
+_SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    layer: SelectionLayer
+    fail_on: Severity | None
+    use_config: bool
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["human", "json", "github", "sarif"]),
+    default="human",
+    show_default=True,
+    help="human: for people; json: see docs/checks.md; github: annotations for GitHub Actions; "
+    "sarif: SARIF 2.1.0 for code-scanning tools.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these checks (codes, names or prefixes, comma-separated; "
+    "ALL: every default check).",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="CODES",
+    help="Run these checks too (e.g. a heuristic that is off by default).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Do not run these checks.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(_SEVERITIES, case_sensitive=False),
+    help="Exit with 1 when a finding is at least this severe (default: warning).",
+)
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="ID=PATH",
+    help="Read source ID's text from PATH (instead of the file the map names).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore [tool.argmap] in pyproject.toml files.")
+def check(
+    files: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    sources: tuple[str, ...],
+    no_config: bool,
+) -> None:
+    """Check FILES (maps, globs, or - for standard input) for unsupported claims, unanswered
+    objections, circular support, quotes not in their source and other flaws.
+
+    Exit code 0: no finding at or above --fail-on; 1: some; 2: a file could not be read or
+    parsed, or a usage error. `argmap explain CODE` says what a finding means.
+    """
+    options = _Options(
+        SelectionLayer(_split(select) if select else None, _split(extend_select), _split(ignore)),
+        None if fail_on is None else Severity[fail_on.upper()],
+        not no_config,
+    )
+    try:
+        select_checks([options.layer])
+        overrides = dict(parse_source_option(s) for s in sources)
+    except (SelectionError, ValueError) as exc:
+        fail(str(exc))
+    reader = SourceReader(overrides)
+    try:
+        run, declared = _check_all(files, options, reader)
+    except (ConfigError, SelectionError) as exc:
+        fail(str(exc))
+    _print(run, output_format)
+    unknown = sorted(set(overrides) - declared)
+    if unknown:
+        fail(_unknown_sources(unknown, declared))
+    raise SystemExit(run.exit_code)
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _check_all(
+    files: Sequence[str], options: _Options, reader: SourceReader
+) -> tuple[CheckRun, set[str]]:
+    """Read, check and collect every input; also the source ids the maps declare."""
+    finder = ConfigFinder()
+    results: list[FileResult] = []
+    diagnostics: list[Diagnostic] = []
+    texts: dict[str, str] = {}
+    declared: set[str] = set()
+    exit_code = EXIT_CLEAN
+    for item in read_inputs(files):
+        if isinstance(item, InputError):
+            results.append(FileResult(item.path, FileStatus.UNREADABLE, item.message))
+            exit_code = EXIT_ERROR
+            continue
+        texts[item.map.path] = item.text
+        if not item.ok:
+            results.append(FileResult(item.map.path, FileStatus.INVALID))
+            diagnostics.extend(item.diagnostics)
+            exit_code = EXIT_ERROR
+            continue
+        results.append(FileResult(item.map.path, FileStatus.CHECKED))
+        declared.update(item.map.sources)
+        config = finder.for_map(_real_path(item)) if options.use_config else Config()
+        found = _check_one(item, config, options, reader)
+        diagnostics.extend(found)
+        threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
+        if exit_code == EXIT_CLEAN and any(d.severity >= threshold for d in found):
+            exit_code = EXIT_FINDINGS
+    diagnostics.sort(key=sort_key)
+    return CheckRun(tuple(results), tuple(diagnostics), exit_code, texts), declared
+
+
+def _check_one(
+    item: ReadResult, config: Config, options: _Options, reader: SourceReader
+) -> list[Diagnostic]:
+    selection = select_checks([config.layer(), options.layer])
+    texts = reader.read(item.map, _real_path(item))
+    ctx = CheckContext(
+        item.map,
+        analyze(item.map),
+        sources=texts.texts,
+        source_problems=texts.problems,
+        source_paths=texts.paths,
+        options=config.options,
+    )
+    return [*item.diagnostics, *run_checks(ctx, selection)]
+
+
+def _real_path(item: ReadResult) -> str | None:
+    return None if item.map.path == "<stdin>" else item.map.path
+
+
+def _print(run: CheckRun, output_format: str) -> None:
+    for result in run.files:
+        if result.status is FileStatus.UNREADABLE:
+            click.echo(f"{result.path}: error: {result.message}", err=True)
+    if output_format == "json":
+        click.echo(format_json(run), nl=False)
+    elif output_format == "sarif":
+        click.echo(format_sarif(run, all_rules()), nl=False)
+    elif output_format == "github":
+        click.echo(format_github(run), nl=False)
+    else:
+        click.echo(format_human(run.diagnostics, run.texts), nl=False)
+        click.echo(_summary(run))
+
+
+def _summary(run: CheckRun) -> str:
+    counts = [
+        _count(run.count(Severity.ERROR), "error"),
+        _count(run.count(Severity.WARNING), "warning"),
+        _count(run.count(Severity.INFO), "info finding"),
+    ]
+    shown = [c for c in counts if not c.startswith("0 ")]
+    files = _count(len(run.files), "file")
+    if not shown:
+        return f"No findings in {files}."
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return f"Found {listed} in {files}."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _unknown_sources(unknown: Sequence[str], declared: set[str]) -> str:
+    parts = []
+    for id in unknown:
+        close = difflib.get_close_matches(id, sorted(declared), n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        parts.append(f'--source {id}: no map declares a source "{id}"{hint}')
+    return "; ".join(parts)
