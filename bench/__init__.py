@@ -1,0 +1,1 @@
+"""The argmap benchmark: generated maps (:mod:`bench.generate`) timed by :mod:`bench.run`."""

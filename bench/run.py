@@ -1,0 +1,127 @@
+"""``python -m bench``: time argmap on generated maps, beside bare Graphviz and Argdown.
+
+For each size, a map is generated (by seed), written as argmap outline, argmap flat form and
+Argdown, and every task of :mod:`bench.tasks` runs ``--runs`` times in fresh processes. The
+report (Markdown) gives median wall and CPU times, peak memory, the ratios against Argdown and
+bare ``dot``, and the targets of issue 7. Commands that argmap does not have yet, and programs
+that are not installed, are shown as n/a with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from bench.generate import generate, write_files
+from bench.measure import Failure, Timing
+from bench.report import format_report
+from bench.tasks import STARTUP, TASKS, run_task
+from bench.tools import find_tools, machine
+
+__all__ = ["DEFAULT_SIZES", "main"]
+
+DEFAULT_SIZES = (100, 500, 1_000, 5_000, 10_000, 20_000)
+DEFAULT_RENDER_MAX = 5_000
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give sizes as numbers separated by commas") from None
+    if not sizes or min(sizes) < 2:
+        raise argparse.ArgumentTypeError("every size must be at least 2 statements")
+    return sorted(set(sizes))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Time argmap on generated maps, side by side with bare dot and Argdown.",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        help="map sizes in statements, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="fresh runs per command; the medians are reported (default: 3)",
+    )
+    parser.add_argument(
+        "--render-max",
+        type=int,
+        default=DEFAULT_RENDER_MAX,
+        help="largest size for the SVG renders, which grow superlinearly (default: %(default)s)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / ".bench-cache",
+        help="folder for the maps, outputs and the Argdown install (default: .bench-cache)",
+    )
+    parser.add_argument("--no-argdown", action="store_true", help="do not run Argdown")
+    parser.add_argument(
+        "--no-install", action="store_true", help="do not npm-install Argdown when it is missing"
+    )
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the raw measurements as JSON"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the report; the exit code is 0 unless argmap is missing."""
+    args = _parser().parse_args(argv)
+    if args.runs < 1:
+        _parser().error("--runs must be at least 1")
+    tools = find_tools(
+        args.work, install_argdown=not args.no_install, use_argdown=not args.no_argdown
+    )
+    host = machine(tools)
+    results: dict[tuple[str, int], Timing | Failure] = {}
+    maps = args.work / "maps"
+    startup_files = write_files(generate(2, args.seed), maps, "map-startup")
+    for task in STARTUP:
+        results[(task.key, 0)] = run_task(task, startup_files, 0, tools, args.runs, 0, {})
+        _progress(task.title, 0, results[(task.key, 0)])
+    for size in args.sizes:
+        files = write_files(generate(size, args.seed), maps, f"map-{size}")
+        done: dict[str, Timing | Failure] = {}
+        for task in TASKS:
+            done[task.key] = run_task(task, files, size, tools, args.runs, args.render_max, done)
+            results[(task.key, size)] = done[task.key]
+            _progress(task.title, size, done[task.key])
+    print(f"# argmap benchmark (seed {args.seed})\n")
+    print("\n".join(f"- {line}" for line in host.lines()) + "\n")
+    print(format_report(results, args.sizes, args.runs), end="")
+    if args.json is not None:
+        raw = _raw(results, asdict(host))
+        args.json.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _progress(title: str, size: int, result: Timing | Failure) -> None:
+    shown = f"{result.wall:.2f} s" if isinstance(result, Timing) else f"n/a: {result.reason}"
+    print(f"bench: {size or '-':>6} {title}: {shown}", file=sys.stderr, flush=True)
+
+
+def _raw(results: dict[tuple[str, int], Timing | Failure], host: dict[str, object]) -> object:
+    return {
+        "machine": host,
+        "results": [
+            {"task": key, "size": size, **asdict(result)} for (key, size), result in results.items()
+        ],
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,200 @@
+"""The benchmark must not rot: the generator makes valid maps of the requested size and shape,
+and the runner runs once at the smallest size (no test here asserts a time)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from argmap.reader import read_text
+from bench.generate import Graph, generate, write_argdown, write_files, write_flat, write_outline
+from bench.measure import Failure, Timing, measure
+from bench.run import main
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGDOWN = ROOT / ".bench-cache" / "argdown" / "node_modules" / ".bin" / "argdown"
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return generate(1000, seed=7)
+
+
+@pytest.mark.parametrize("size", [2, 3, 10, 100, 1000])
+def test_exact_size_one_thesis(size: int) -> None:
+    g = generate(size, seed=size)
+    assert len(g.statements) == size
+    assert [s.kind for s in g.statements.values()].count("thesis") == 1
+
+
+def test_deterministic_by_seed() -> None:
+    assert write_outline(generate(300, 1), "m") == write_outline(generate(300, 1), "m")
+    assert write_outline(generate(300, 1), "m") != write_outline(generate(300, 2), "m")
+
+
+def test_too_small_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 2"):
+        generate(1)
+
+
+def test_shape(graph: Graph) -> None:
+    inferences = graph.inferences
+    objections = [i for i in inferences if i.kind == "objection"]
+    assert 0.25 <= len(objections) / len(inferences) <= 0.45
+    assert Counter(len(i.premises) for i in inferences).keys() == {1, 2, 3}
+    named = {i.id: i for i in inferences if i.id}
+    undercut_targets = [named[o.target].kind for o in objections if o.target in named]
+    assert "reason" in undercut_targets and "objection" in undercut_targets
+    assert any(o.conceded for o in objections)
+    # Rebuttals: objections to the premise of an objection.
+    objection_premises = {p for o in objections for p in o.premises}
+    assert any(o.target in objection_premises for o in objections)
+    uses = Counter(p for i in inferences for p in i.premises)
+    assert max(uses.values()) >= 2, "no shared premise"
+    kinds = Counter(s.kind for s in graph.statements.values())
+    assert kinds["claim"] and kinds["evidence"] and kinds["assumption"]
+    expanded = [s for s in graph.statements.values() if s.branches]
+    children = sum(len(inferences[b].premises) for s in expanded for b in s.branches)
+    assert 2.5 <= children / len(expanded) <= 4.5, "branching is not about 3"
+    assert _has_support_cycle(graph)
+
+
+def _has_support_cycle(graph: Graph) -> bool:
+    """Kahn's algorithm on the support graph: nodes left over lie on or behind a cycle."""
+    edges = [(p, i.target) for i in graph.inferences if i.kind == "reason" for p in i.premises]
+    indegree = Counter(target for _, target in edges)
+    out: dict[str, list[str]] = {}
+    for premise, target in edges:
+        out.setdefault(premise, []).append(target)
+    ready = [s for s in graph.statements if indegree[s] == 0]
+    removed = 0
+    while ready:
+        node = ready.pop()
+        removed += 1
+        for target in out.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return removed < len(graph.statements)
+
+
+def _shape_of(text: str) -> tuple[Counter[tuple[object, ...]], int]:
+    result = read_text(text, "generated.arg")
+    assert result.ok, [str(d.message) for d in result.diagnostics[:3]]
+    m = result.map
+    inferences = Counter(
+        (type(i).__name__, i.premises, i.target if "@" not in i.target else "anonymous", i.label)
+        for i in (*m.reasons.values(), *m.objections.values())
+    )
+    return inferences, len(m.statements)
+
+
+def test_outline_and_flat_forms_are_the_same_graph(graph: Graph) -> None:
+    outline, outline_count = _shape_of(write_outline(graph, "m"))
+    flat, flat_count = _shape_of(write_flat(graph, "m"))
+    assert outline_count == flat_count == len(graph.statements)
+    assert outline == flat
+    assert sum(outline.values()) == len(graph.inferences)
+
+
+def test_outline_uses_both_forms(graph: Graph) -> None:
+    text = write_outline(graph, "m")
+    assert "\n  + " in text and "      & " in text
+    assert "\nobjection " in text and "\nreason " in text
+
+
+def test_every_quote_is_in_its_source(graph: Graph) -> None:
+    quotes = pytest.importorskip("argmap.quotes")
+    sources = {id: quotes.SourceText(text) for id, text in graph.sources.items()}
+    quoted = [q for s in graph.statements.values() for q in s.quotes]
+    assert len(quoted) > 300
+    assert any("..." in q.text for q in quoted) and any('"' in q.text for q in quoted)
+    missing = [q for q in quoted if not sources[q.source].find(q.text)]
+    assert missing == []
+
+
+def test_write_files(tmp_path: Path, graph: Graph) -> None:
+    files = write_files(graph, tmp_path, "map-1000")
+    assert files.outline.name == "map-1000.arg" and files.flat.name == "map-1000-flat.arg"
+    assert len(files.sources) == len(graph.sources) >= 1
+    for source in files.sources:
+        assert f'file "{source.name}"' in files.outline.read_text(encoding="utf-8")
+
+
+def test_argdown_has_every_statement_and_inference(graph: Graph) -> None:
+    text = write_argdown(graph)
+    for id in graph.statements:
+        assert f"\n[{id}]: " in f"\n{text}"
+    assert text.count("\n----\n") == len(graph.inferences)
+
+
+@pytest.mark.skipif(not ARGDOWN.is_file(), reason=f"needs {ARGDOWN} (python -m bench installs it)")
+def test_argdown_reads_the_same_graph(tmp_path: Path) -> None:
+    small = generate(120, seed=3)
+    files = write_files(small, tmp_path, "m")
+    subprocess.run(
+        [str(ARGDOWN), "json", files.argdown.name, "out"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    data = json.loads((tmp_path / "out" / "m.json").read_text(encoding="utf-8"))
+    titled = {
+        s["title"] for s in data["statements"].values() if not s["title"].startswith("Untitled")
+    }
+    assert titled == set(small.statements)
+    assert len(data["arguments"]) == len(small.inferences)
+    objections = [i for i in small.inferences if i.kind == "objection"]
+    kinds = Counter(r["relationType"] for r in data["relations"])
+    assert kinds["attack"] + kinds["undercut"] == len(objections)
+    assert kinds["undercut"] == sum(1 for o in objections if o.target not in small.statements)
+
+
+def test_measure_reports_failures_in_words(tmp_path: Path) -> None:
+    python = shutil.which("python3") or "python3"
+    ok = measure([python, "-c", "pass"], tmp_path, runs=2)
+    assert isinstance(ok, Timing) and ok.runs == 2 and ok.rss > 0 and ok.wall > 0
+    failed = measure([python, "-c", "import sys; sys.exit('broken here')"], tmp_path, runs=2)
+    assert isinstance(failed, Failure) and "broken here" in failed.reason
+    allowed = measure([python, "-c", "raise SystemExit(1)"], tmp_path, runs=1, ok=(0, 1))
+    assert isinstance(allowed, Timing)
+    missing = measure([str(tmp_path / "nothing")], tmp_path, runs=1)
+    assert isinstance(missing, Failure) and "cannot run" in missing.reason
+
+
+def test_runner_once_at_the_smallest_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = tmp_path / "raw.json"
+    code = main(
+        [
+            "--sizes",
+            "20",
+            "--runs",
+            "1",
+            "--no-argdown",
+            "--render-max",
+            "20",
+            "--work",
+            str(tmp_path),
+            "--json",
+            str(raw),
+        ]
+    )
+    assert code == 0
+    report = capsys.readouterr().out
+    for title in ("argmap parse", "argmap check", "Argdown validate", "Targets (issue 7)"):
+        assert title in report
+    assert "skipped (--no-argdown)" in report
+    results = {(r["task"], r["size"]): r for r in json.loads(raw.read_text())["results"]}
+    assert results[("parse", 20)]["wall"] > 0
+    assert results[("parse-flat", 20)]["rss"] > 0
+    assert results[("startup", 0)]["wall"] > 0
+    assert "reason" in results[("argdown-validate", 20)]
+    # Every task either ran or says why not.
+    assert all("wall" in r or r["reason"] for r in results.values())
