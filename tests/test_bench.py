@@ -83,7 +83,7 @@ def _has_support_cycle(graph: Graph) -> bool:
     return removed < len(graph.statements)
 
 
-def _shape_of(text: str) -> tuple[Counter[tuple[object, ...]], int]:
+def _shape_of(text: str) -> tuple[Counter[tuple[str, tuple[str, ...], str, str | None]], int]:
     result = read_text(text, "generated.arg")
     assert result.ok, [str(d.message) for d in result.diagnostics[:3]]
     m = result.map
