@@ -54,8 +54,13 @@ def expand(patterns: Iterable[str]) -> list[str]:
 def read_inputs(patterns: Iterable[str]) -> Iterator[ReadResult | InputError]:
     """Each map parsed, or the reason it could not be read."""
     for path in expand(patterns):
-        data = _read(path)
-        yield data if isinstance(data, InputError) else read_bytes(data, _display(path))
+        yield read_input(path)
+
+
+def read_input(path: str) -> ReadResult | InputError:
+    """One map (a path as :func:`expand` gives it, or ``-``), or why it could not be read."""
+    data = _read(path)
+    return data if isinstance(data, InputError) else read_bytes(data, _display(path))
 
 
 def _display(path: str) -> str:
