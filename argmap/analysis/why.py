@@ -1,0 +1,268 @@
+"""Why each element has its label, in plain words (the "why" column of ``argmap label``).
+
+An IN element names what supports it and the objections that fail; an OUT one names the
+objection that defeats it, or the support that is missing or fails (and says so when the
+support goes round in a circle); an UNDEC one names the undecided objection or support and
+the circle of attacks that no side wins, with its steps. All explanations of a map are
+computed together in linear time.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from argmap.analysis.graphs import index_map, strongly_connected
+from argmap.analysis.wellfounded import dependencies
+from argmap.model import ArgumentMap, Inference, Label
+
+if TYPE_CHECKING:
+    from argmap.analysis.labelling import Labelling
+
+__all__ = ["explain_all"]
+
+_CAP = 3
+_STEP_CAP = 6
+
+
+def explain_all(m: ArgumentMap, labelling: Labelling) -> dict[str, str]:
+    """The explanation of every statement, reason and objection, by id in source order."""
+    return _Explainer(m, labelling).run()
+
+
+class _Explainer:
+    def __init__(self, m: ArgumentMap, labelling: Labelling) -> None:
+        self.m = m
+        self.label = {**labelling.statements, **labelling.inferences}.__getitem__
+        self.index = index_map(m)
+        self.depends = dependencies(m, self.index)
+        self.loops = self._support_loops()
+        self.circles = self._attack_circles()
+
+    def run(self) -> dict[str, str]:
+        why = {s: self.statement(s) for s in self.m.statements}
+        why.update((i, self.inference(i)) for i in (*self.m.reasons, *self.m.objections))
+        return why
+
+    # -- statements ------------------------------------------------------------------
+
+    def statement(self, s: str) -> str:
+        label = self.label(s)
+        if label is Label.IN:
+            return self._accepted(s)
+        winners = self._with(self.index.attackers_of(s), Label.IN)
+        if label is Label.OUT and winners:
+            return f"defeated by {self.name(winners[0])}, which stands{_more(winners)}"
+        if label is Label.OUT:
+            return self._unsupported(s)
+        open_attacks = self._with(self.index.attackers_of(s), Label.UNDEC)
+        if open_attacks:
+            cause = f"{self.name(open_attacks[0])} against it is undecided"
+        else:
+            reason = self._with(self.index.reasons_of(s), Label.UNDEC)[0]
+            cause = f"its support, {self.name(reason)}, is undecided"
+        return cause + self.circles[s]
+
+    def _accepted(self, s: str) -> str:
+        statement = self.m.statements[s]
+        if statement.is_basis:
+            text = f"{statement.kind.value}, accepted as given"
+        else:
+            reason = self._with(self.index.reasons_of(s), Label.IN)[0]
+            text = f"supported by {self.name(reason)}"
+        return text + self._failed_attacks(s)
+
+    def _unsupported(self, s: str) -> str:
+        if self.m.statements[s].is_basis:  # only an objection can put evidence OUT
+            raise AssertionError(s)
+        reasons = self.index.reasons_of(s)
+        if not reasons:
+            return "no reason supports it, and it is not evidence or an assumption"
+        if len(reasons) == 1:
+            return f"its only reason fails: {self._failure(reasons[0], s)}"
+        failures = [f"{self.name(r)}: {self._failure(r, s)}" for r in reasons[:_CAP]]
+        return f"all {len(reasons)} reasons fail: " + "; ".join(failures) + _more(reasons, _CAP)
+
+    def _failure(self, reason: str, target: str) -> str:
+        cutters = self._with(self.index.attackers_of(reason), Label.IN)
+        if cutters:
+            return f"undercut by {self.name(cutters[0])}"
+        premise = self._with(self.m.reasons[reason].premises, Label.OUT)[0]
+        text = f"premise {self.name(premise)} is OUT"
+        loop = self.loops.get(premise)
+        if loop is not None and loop == self.loops.get(target):
+            text += f", and {self.name(premise)} rests on this claim in turn (circular support)"
+        return text
+
+    # -- inferences ------------------------------------------------------------------
+
+    def inference(self, i: str) -> str:
+        label = self.label(i)
+        premises = self._premises(i)
+        if label is Label.IN:
+            return self._applies(i, premises)
+        cutters = self._with(self.index.attackers_of(i), Label.IN)
+        if label is Label.OUT and cutters:
+            return f"undercut by {self.name(cutters[0])}, which stands{_more(cutters)}"
+        if label is Label.OUT:
+            failed = self._with(premises, Label.OUT)
+            return f"premise {self.name(failed[0])} is OUT{_more(failed)}"
+        open_attacks = self._with(self.index.attackers_of(i), Label.UNDEC)
+        if open_attacks:
+            cause = f"{self.name(open_attacks[0])} against it is undecided"
+        else:
+            cause = f"premise {self.name(self._with(premises, Label.UNDEC)[0])} is undecided"
+        return cause + self.circles[i]
+
+    def _applies(self, i: str, premises: Sequence[str]) -> str:
+        verb = "is" if len(premises) == 1 else "are"
+        text = f"{_listing([self.name(p) for p in premises])} {verb} IN"
+        if i in self.m.objections:
+            target = self.m.objections[i].target
+            effect = "defeated" if target in self.m.statements else "cut off"
+            text += f", so {self.name(target)} is {effect}"
+        return text + self._failed_attacks(i)
+
+    # -- shared ----------------------------------------------------------------------
+
+    def _failed_attacks(self, x: str) -> str:
+        attackers = self.index.attackers_of(x)
+        if not attackers:
+            return ""
+        verb = "fails" if len(attackers) == 1 else "fail"
+        return f"; {_listing([self.name(a) for a in attackers])} against it {verb}"
+
+    def _with(self, ids: Iterable[str], label: Label) -> list[str]:
+        return [x for x in ids if self.label(x) is label]
+
+    def _premises(self, i: str) -> tuple[str, ...]:
+        return self._inference(i).premises
+
+    def _inference(self, i: str) -> Inference:
+        inference = self.m.inference(i)
+        if inference is None:
+            raise KeyError(i)
+        return inference
+
+    def name(self, x: str) -> str:
+        """How an explanation refers to a statement or an inference."""
+        if x in self.m.statements:
+            return f'"{x}"'
+        inference = self._inference(x)
+        kind = "reason" if x in self.m.reasons else "objection"
+        if inference.named:
+            return f'{kind} "{x}"'
+        return f"the {kind} from " + " + ".join(f'"{p}"' for p in inference.premises)
+
+    # -- circles -----------------------------------------------------------------------
+
+    def _support_loops(self) -> dict[str, int]:
+        """OUT elements that support each other in a circle: component number by id."""
+        out = [x for x in self.depends if self.label(x) is Label.OUT]
+
+        def support(x: str) -> list[str]:
+            positive = self.index.reasons_of(x) if x in self.m.statements else self._premises(x)
+            return [y for y in positive if self.label(y) is Label.OUT]
+
+        loops: dict[str, int] = {}
+        for number, component in enumerate(_components(out, support)):
+            if len(component) > 1:
+                loops.update(dict.fromkeys(component, number))
+        return loops
+
+    def _attack_circles(self) -> dict[str, str]:
+        """For each UNDEC element, the circle of attacks its undecidedness comes from.
+
+        In the subgraph of UNDEC elements and their UNDEC dependencies, a component with an
+        attack inside holds such a circle; any other component has an UNDEC dependency below
+        it (else the well-founded model would have made it OUT), and inherits its circle.
+        """
+        undecided = [x for x in self.depends if self.label(x) is Label.UNDEC]
+
+        def open_dependencies(x: str) -> list[str]:
+            return [y for y in self.depends[x] if self.label(y) is Label.UNDEC]
+
+        text: dict[str, str] = {}
+        for component in _components(undecided, open_dependencies):
+            inside = set(component)
+            knot = next(
+                ((x, a) for x in component for a in self.index.attackers_of(x) if a in inside),
+                None,
+            )
+            if knot is not None:
+                steps = self._steps(_cycle(knot, inside, open_dependencies))
+                own = f", in a circle of attacks that no side wins: {steps}"
+                text.update(dict.fromkeys(component, own))
+                continue
+            below = next(y for x in component for y in open_dependencies(x) if y not in inside)
+            text.update(dict.fromkeys(component, text[below]))
+        return text
+
+    def _steps(self, flow: list[str]) -> str:
+        """A circle (in the order influence flows) told as one clause per inference."""
+        clauses: list[str] = []
+        for position, node in enumerate(flow):
+            if node in self.m.statements:
+                continue
+            before = flow[position - 1]
+            after = flow[(position + 1) % len(flow)]
+            verb = "supports" if node in self.m.reasons else "attacks"
+            target = "itself" if after == node else self.name(after)
+            if before in self.m.statements:
+                clause = f"{self.name(before)} {verb} {target}"
+                if self._inference(node).named:
+                    clause += f" ({self.name(node)})"
+            else:
+                clause = f"{self.name(node)} {verb} {target}"
+            clauses.append(clause)
+        shown = "; ".join(clauses[:_STEP_CAP])
+        if len(clauses) > _STEP_CAP:
+            shown += f"; …and {len(clauses) - _STEP_CAP} more steps"
+        return shown
+
+
+def _components(nodes: list[str], successors: Callable[[str], list[str]]) -> list[list[str]]:
+    """Strongly connected components of a subgraph, dependencies first."""
+    return strongly_connected(nodes, {x: successors(x) for x in nodes})
+
+
+def _cycle(
+    knot: tuple[str, str], inside: set[str], successors: Callable[[str], list[str]]
+) -> list[str]:
+    """A shortest circle through the attack ``attacker -> x`` inside a component, in the
+    order influence flows: each element acts on the next, the last (the attacker) on x.
+
+    Breadth-first along dependencies from the attacker back to x; read backwards from x,
+    that path is the flow order.
+    """
+    x, attacker = knot
+    if x == attacker:
+        return [x]
+    came_from: dict[str, str] = {}
+    queue = deque([attacker])
+    while x not in came_from:
+        node = queue.popleft()
+        for successor in successors(node):
+            if successor in inside and successor not in came_from and successor != attacker:
+                came_from[successor] = node
+                queue.append(successor)
+    flow = [x]
+    while flow[-1] != attacker:
+        flow.append(came_from[flow[-1]])
+    return flow
+
+
+def _listing(names: Sequence[str]) -> str:
+    shown = list(names[:_CAP])
+    rest = len(names) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" and {rest} more"
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _more(items: Sequence[str], shown: int = 1) -> str:
+    rest = len(items) - shown
+    return f" (and {rest} more)" if rest > 0 else ""

@@ -1,0 +1,506 @@
+"""The evidential grounded labelling: hand-checked vectors (design notes §7.5), the
+argument-level oracle (§7.4), the complete-labelling invariants, W, determinism, depth."""
+
+from __future__ import annotations
+
+import random
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.analysis import analyze
+from argmap.analysis.graphs import index_map
+from argmap.analysis.labelling import Labelling, explain, explain_all, label_map
+from argmap.analysis.wellfounded import Program, gamma
+from argmap.model import ArgumentMap, Label, Objection, Reason, Span, Statement, StatementKind
+from argmap.reader import read_text
+from tests.oracle import Argument, attacks, build_framework, grounded, oracle_labels
+
+IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
+SPAN = Span("generated.arg", 1, 1, 1, 2)
+
+
+def parse(text: str) -> ArgumentMap:
+    result = read_text(textwrap.dedent(text), "vector.arg")
+    assert result.ok, result.diagnostics
+    return result.map
+
+
+# The §7.5 table, written in the language. Every element's label is given.
+VECTORS = {
+    "basic": (
+        """
+        evidence e1: "E1."
+        evidence p2: "P2."
+        claim p1: "P1."
+        claim t: "T."
+        claim q: "Q."
+        reason r1: p1 + p2 -> t
+        reason r2: e1 -> p1
+        objection o1: q -> t
+        """,
+        {IN: "t p1 p2 e1 r1 r2", OUT: "q o1"},
+    ),
+    "support loop": (
+        """
+        claim a: "A."
+        claim b: "B."
+        reason r1: b -> a
+        reason r2: a -> b
+        """,
+        {OUT: "a b r1 r2"},
+    ),
+    "independent loop": (
+        """
+        evidence e: "E."
+        claim a: "A."
+        claim b: "B."
+        reason r1: b -> a
+        reason r2: a -> b
+        reason r3: e -> a
+        """,
+        {IN: "a b e r1 r2 r3"},
+    ),
+    "objection wins": (
+        """
+        evidence e: "E."
+        evidence x: "X."
+        claim t: "T."
+        reason r0: e -> t
+        objection o1: x -> t
+        """,
+        {IN: "e x o1 r0", OUT: "t"},
+    ),
+    "reinstatement": (
+        """
+        evidence e: "E."
+        evidence x: "X."
+        evidence y: "Y."
+        claim t: "T."
+        reason r0: e -> t
+        objection o1: x -> t
+        objection o2: y -> o1
+        """,
+        {IN: "t e x y r0 o2", OUT: "o1"},
+    ),
+    "even attack cycle": (
+        """
+        evidence a: "A."
+        evidence b: "B."
+        objection oa: a -> b
+        objection ob: b -> a
+        """,
+        {UNDEC: "a b oa ob"},
+    ),
+    "odd attack cycle": (
+        """
+        evidence a: "A."
+        evidence b: "B."
+        evidence c: "C."
+        objection oa: a -> b
+        objection ob: b -> c
+        objection oc: c -> a
+        """,
+        {UNDEC: "a b c oa ob oc"},
+    ),
+    "self-defeat": (
+        """
+        evidence e: "E."
+        claim u: "U."
+        reason r1: e -> u
+        objection o1: u -> r1
+        """,
+        {IN: "e", UNDEC: "u r1 o1"},
+    ),
+    "attacked loop": (
+        """
+        evidence r: "R."
+        evidence x: "X."
+        claim a: "A."
+        claim b: "B."
+        reason r1: b -> a
+        reason r2: a -> b
+        reason r3: r -> a
+        objection o: x -> r
+        """,
+        {IN: "x o", OUT: "r a b r1 r2 r3"},
+    ),
+    # Beyond the table: shapes the vectors do not cover.
+    "rebuttal chain": (
+        """
+        evidence a: "A."
+        evidence b: "B."
+        evidence c: "C."
+        claim t: "T."
+        reason: a -> t
+        objection o1: b -> t
+        objection o2: c -> b
+        """,
+        {IN: "a c t o2 reason@6:1", OUT: "b o1"},
+    ),
+    "linked premises need all": (
+        """
+        evidence e: "E."
+        claim p: "P."
+        claim t: "T."
+        reason r: e + p -> t
+        """,
+        {IN: "e", OUT: "p t r"},
+    ),
+    "one good reason is enough": (
+        """
+        evidence e: "E."
+        claim p: "P."
+        claim t: "T."
+        reason r1: p -> t
+        reason r2: e -> t
+        """,
+        {IN: "e t r2", OUT: "p r1"},
+    ),
+    "undercut leaves the premise standing": (
+        """
+        evidence e: "E."
+        evidence x: "X."
+        claim t: "T."
+        reason r: e -> t
+        objection o: x -> r
+        """,
+        {IN: "e x o", OUT: "t r"},
+    ),
+    "objection that undercuts itself": (
+        """
+        evidence e: "E."
+        evidence x: "X."
+        claim t: "T."
+        reason r: e -> t
+        objection o: x -> o
+        objection o2: x -> t
+        """,
+        {IN: "e x r o2", OUT: "t", UNDEC: "o"},
+    ),
+    "undecided attacker taints the target": (
+        """
+        evidence e: "E."
+        evidence a: "A."
+        evidence b: "B."
+        claim t: "T."
+        reason r: e -> t
+        objection oa: a -> b
+        objection ob: b -> a
+        objection ot: a -> t
+        """,
+        {IN: "e r", UNDEC: "a b t oa ob ot"},
+    ),
+    "conceded objection still counts": (
+        """
+        evidence e: "E."
+        evidence x: "X."
+        claim t: "T."
+        reason r: e -> t
+        objection o conceded: x -> t
+        """,
+        {IN: "e x r o", OUT: "t"},
+    ),
+    "outline form": (
+        """
+        thesis better: "Relations are better than they seem."
+          + evidence meeting: "The meeting went well."
+          - gloomy: "The general picture looks gloomy."
+              - evidence normal: "Tough bargaining is normal."
+        """,
+        {IN: "better meeting normal reason@3:3 objection@5:7", OUT: "gloomy objection@4:3"},
+    ),
+}
+
+
+def expected_labels(table: dict[Label, str]) -> dict[str, Label]:
+    return {id: label for label, ids in table.items() for id in ids.split()}
+
+
+@pytest.mark.parametrize("name", VECTORS)
+def test_vector(name: str) -> None:
+    text, table = VECTORS[name]
+    m = parse(text)
+    labelling = label_map(m)
+    expected = expected_labels(table)
+    assert set(expected) == set(m.statements) | set(m.reasons) | set(m.objections)
+    assert {**labelling.statements, **labelling.inferences} == expected
+
+
+@pytest.mark.parametrize("name", VECTORS)
+def test_vector_agrees_with_oracle(name: str) -> None:
+    m = parse(VECTORS[name][0])
+    assert dict(_labels(label_map(m))) == oracle_labels(m)
+
+
+def test_labelling_lookup() -> None:
+    m = parse(VECTORS["objection wins"][0])
+    labelling = label_map(m)
+    assert labelling["t"] is OUT and labelling["o1"] is IN
+    assert "o1" in labelling and "nothing" not in labelling
+    assert list(labelling.statements) == list(m.statements)
+    with pytest.raises(KeyError):
+        labelling["nothing"]
+
+
+# -- explanations ------------------------------------------------------------------------
+
+EXPLANATIONS = [
+    ("basic", "q", "no reason supports it, and it is not evidence or an assumption"),
+    ("basic", "o1", 'premise "q" is OUT'),
+    ("basic", "t", 'supported by reason "r1"; objection "o1" against it fails'),
+    ("basic", "r1", '"p1" and "p2" are IN'),
+    ("basic", "e1", "evidence, accepted as given"),
+    ("objection wins", "t", 'defeated by objection "o1", which stands'),
+    ("objection wins", "o1", '"x" is IN, so "t" is defeated'),
+    ("reinstatement", "o1", 'undercut by objection "o2", which stands'),
+    ("reinstatement", "o2", '"y" is IN, so objection "o1" is cut off'),
+    (
+        "support loop",
+        "a",
+        'its only reason fails: premise "b" is OUT, and "b" rests on this claim in turn'
+        " (circular support)",
+    ),
+    (
+        "attacked loop",
+        "a",
+        'all 2 reasons fail: reason "r1": premise "b" is OUT, and "b" rests on this claim in'
+        ' turn (circular support); reason "r3": premise "r" is OUT',
+    ),
+    (
+        "undercut leaves the premise standing",
+        "t",
+        'its only reason fails: undercut by objection "o"',
+    ),
+    (
+        "even attack cycle",
+        "a",
+        'objection "ob" against it is undecided, in a circle of attacks that no side wins:'
+        ' "a" attacks "b" (objection "oa"); "b" attacks "a" (objection "ob")',
+    ),
+    (
+        "self-defeat",
+        "u",
+        'its support, reason "r1", is undecided, in a circle of attacks that no side wins:'
+        ' reason "r1" supports "u"; "u" attacks reason "r1" (objection "o1")',
+    ),
+    (
+        "objection that undercuts itself",
+        "o",
+        'objection "o" against it is undecided, in a circle of attacks that no side wins:'
+        ' objection "o" attacks itself',
+    ),
+    (
+        "undecided attacker taints the target",
+        "t",
+        'objection "ot" against it is undecided, in a circle of attacks that no side wins:'
+        ' "a" attacks "b" (objection "oa"); "b" attacks "a" (objection "ob")',
+    ),
+    ("outline form", "gloomy", 'defeated by the objection from "normal", which stands'),
+]
+
+
+@pytest.mark.parametrize(("vector", "id", "why"), EXPLANATIONS)
+def test_explanation(vector: str, id: str, why: str) -> None:
+    m = parse(VECTORS[vector][0])
+    assert explain(m, label_map(m), id) == why
+
+
+@pytest.mark.parametrize("name", VECTORS)
+def test_every_element_is_explained(name: str) -> None:
+    m = parse(VECTORS[name][0])
+    why = explain_all(m, label_map(m))
+    assert list(why) == [*m.statements, *m.reasons, *m.objections]
+    assert all(text and "\n" not in text for text in why.values())
+
+
+# -- random maps (§7.4) ------------------------------------------------------------------
+
+
+@st.composite
+def small_maps(draw: st.DrawFn) -> ArgumentMap:
+    """2–6 statements (basis with probability about 0.35), 1–6 reasons with 1–2 premises
+    other than the target, 0–4 objections with 1–2 premises aimed at any element so far
+    (itself included)."""
+    n = draw(st.integers(2, 6))
+    names = [f"s{k}" for k in range(n)]
+    statements = {
+        s: Statement(
+            s,
+            StatementKind.EVIDENCE if draw(st.integers(0, 99)) < 35 else StatementKind.CLAIM,
+            s,
+            SPAN,
+        )
+        for s in names
+    }
+    reasons = {}
+    for k in range(draw(st.integers(1, 6))):
+        target = draw(st.sampled_from(names))
+        others = [s for s in names if s != target]
+        premises = draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
+        reasons[f"r{k}"] = Reason(f"r{k}", tuple(premises), target, SPAN)
+    objections: dict[str, Objection] = {}
+    for k in range(draw(st.integers(0, 4))):
+        id = f"o{k}"
+        target = draw(st.sampled_from([*names, *reasons, *objections, id]))
+        premises = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))
+        objections[id] = Objection(id, tuple(premises), target, SPAN)
+    return ArgumentMap(
+        "generated.arg", statements=statements, reasons=reasons, objections=objections
+    )
+
+
+def _labels(labelling: Labelling) -> dict[str, Label]:
+    return {**labelling.statements, **labelling.inferences}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(small_maps())
+def test_well_founded_model_equals_argument_level_grounded_labels(m: ArgumentMap) -> None:
+    assert _labels(label_map(m)) == oracle_labels(m)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_maps())
+def test_labelling_is_complete(m: ArgumentMap) -> None:
+    """IN ⇔ supported by IN and every attacker OUT; OUT ⇔ an IN attacker or every support OUT."""
+    label = label_map(m).__getitem__
+    index = index_map(m)
+    for x in [*m.statements, *m.reasons, *m.objections]:
+        attackers = [label(a) for a in index.attackers_of(x)]
+        if x in m.statements:
+            support = [label(r) for r in index.reasons_of(x)]
+            if m.statements[x].is_basis:
+                support.append(IN)
+            supported, unsupported = IN in support, all(s is OUT for s in support)
+        else:
+            premises = [label(p) for p in m.inference(x).premises]  # type: ignore[union-attr]
+            supported, unsupported = all(p is IN for p in premises), OUT in premises
+        assert (label(x) is IN) == (supported and all(a is OUT for a in attackers)), x
+        assert (label(x) is OUT) == (IN in attackers or unsupported), x
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_maps())
+def test_gamma_of_nothing_is_the_grounded_support(m: ArgumentMap) -> None:
+    everything = [*m.statements, *m.reasons, *m.objections]
+    program = Program.of(m, index_map(m))
+    least = gamma(program, everything, {}, frozenset(), optimistic=True)
+    assert least & set(m.statements) == analyze(m).grounded
+
+
+@settings(max_examples=200, deadline=None)
+@given(small_maps(), st.randoms(use_true_random=False))
+def test_labels_do_not_depend_on_declaration_order(m: ArgumentMap, rng: random.Random) -> None:
+    def shuffled(mapping: dict[str, object]) -> dict[str, object]:
+        items = list(mapping.items())
+        rng.shuffle(items)
+        return dict(items)
+
+    reordered = ArgumentMap(
+        m.path,
+        statements=shuffled(dict(m.statements)),
+        reasons=shuffled(dict(m.reasons)),
+        objections=shuffled(dict(m.objections)),
+    )
+    assert _labels(label_map(reordered)) == _labels(label_map(m))
+    assert label_map(m) == label_map(m)
+    assert explain_all(m, label_map(m)) == explain_all(m, label_map(m))
+
+
+def _framework(m: ArgumentMap) -> tuple[list[Argument], dict[Argument, list[Argument]]]:
+    """The oracle's argument-level framework: its arguments and their attackers."""
+    framework = build_framework(m)
+    arguments = sorted(framework.arguments, key=repr)
+    attackers = {y: [x for x in framework.objections if attacks(m, x, y)] for y in arguments}
+    return arguments, attackers
+
+
+def _grounded_names(m: ArgumentMap) -> tuple[dict[Argument, str], set[str]]:
+    arguments, attackers = _framework(m)
+    names = {a: f"a{k}" for k, a in enumerate(arguments)}
+    accepted = {names[a] for a, label in grounded(arguments, attackers).items() if label is IN}
+    return names, accepted
+
+
+@settings(max_examples=200, deadline=None)
+@given(small_maps())
+def test_oracle_grounded_step_matches_formal_argumentation(m: ArgumentMap) -> None:
+    dung = pytest.importorskip("argumentation.core.dung")
+    arguments, attackers = _framework(m)
+    names, ours = _grounded_names(m)
+    defeats = frozenset((names[x], names[y]) for y in arguments for x in attackers[y])
+    framework = dung.ArgumentationFramework(frozenset(names.values()), defeats)
+    assert dung.grounded_extension(framework) == ours
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_maps())
+def test_oracle_grounded_step_matches_python_argumentation(m: ArgumentMap) -> None:
+    pytest.importorskip("py_arg")
+    from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
+        AbstractArgumentationFramework,
+    )
+    from py_arg.abstract_argumentation_classes.argument import Argument as PyArgArgument
+    from py_arg.abstract_argumentation_classes.defeat import Defeat
+    from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
+
+    arguments, attackers = _framework(m)
+    names, ours = _grounded_names(m)
+    theirs = {a: PyArgArgument(names[a]) for a in arguments}
+    defeats = [Defeat(theirs[x], theirs[y]) for y in arguments for x in attackers[y]]
+    framework = AbstractArgumentationFramework("map", list(theirs.values()), defeats)
+    assert {a.name for a in get_grounded_extension(framework)} == ours
+
+
+# -- size and depth ------------------------------------------------------------------------
+
+CHAIN = 20_000
+
+
+def _chain_map(*, attack: bool) -> ArgumentMap:
+    """A 20 000-long premise chain from one piece of evidence, or a 20 000-long chain of
+    objections, each attacking the next one's premise."""
+    statements = {"s0": Statement("s0", StatementKind.EVIDENCE, "s0", SPAN)}
+    reasons: dict[str, Reason] = {}
+    objections: dict[str, Objection] = {}
+    for k in range(1, CHAIN):
+        kind = StatementKind.EVIDENCE if attack else StatementKind.CLAIM
+        statements[f"s{k}"] = Statement(f"s{k}", kind, f"s{k}", SPAN)
+        if attack:
+            objections[f"o{k}"] = Objection(f"o{k}", (f"s{k - 1}",), f"s{k}", SPAN)
+        else:
+            reasons[f"r{k}"] = Reason(f"r{k}", (f"s{k - 1}",), f"s{k}", SPAN)
+    return ArgumentMap("chain.arg", statements=statements, reasons=reasons, objections=objections)
+
+
+def test_long_support_chain() -> None:
+    m = _chain_map(attack=False)
+    labelling = label_map(m)
+    assert set(labelling.statements.values()) == {IN}
+    assert explain(m, labelling, f"s{CHAIN - 1}") == f'supported by reason "r{CHAIN - 1}"'
+
+
+def test_long_rebuttal_chain_alternates() -> None:
+    """Each statement is defeated exactly when its attacker's premise stands: IN, OUT, IN…
+    (a solver that needed one round per link would take hours here)."""
+    m = _chain_map(attack=True)
+    labelling = label_map(m)
+    assert all(labelling[f"s{k}"] is (IN if k % 2 == 0 else OUT) for k in range(CHAIN))
+    assert len(explain_all(m, labelling)) == 2 * CHAIN - 1
+
+
+def test_long_support_loop() -> None:
+    """A 20 000-long circle of support with an undercut on one step: all OUT."""
+    statements = {f"s{k}": Statement(f"s{k}", StatementKind.CLAIM, "", SPAN) for k in range(CHAIN)}
+    statements["x"] = Statement("x", StatementKind.EVIDENCE, "", SPAN)
+    reasons = {
+        f"r{k}": Reason(f"r{k}", (f"s{k}",), f"s{(k + 1) % CHAIN}", SPAN) for k in range(CHAIN)
+    }
+    objections = {"o": Objection("o", ("x",), "r0", SPAN)}
+    m = ArgumentMap("loop.arg", statements=statements, reasons=reasons, objections=objections)
+    labelling = label_map(m)
+    assert {labelling[s] for s in statements if s != "x"} == {OUT}
+    assert "circular support" in explain(m, labelling, "s5")
