@@ -1,0 +1,203 @@
+"""``argmap render``: draw maps with Graphviz as SVG, PNG, PDF or DOT."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, expand, fail, read_input
+from argmap.cli.render_output import FORMATS, STDOUT, Job, OutputError, plan, write_atomic
+from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
+from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
+from argmap.render.options import RANKDIRS
+from argmap.report.human import format_human
+
+__all__ = ["render"]
+
+_BINARY = ("png", "pdf")
+
+
+def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple(parse_attribute(v) for v in values)
+    except ValueError as exc:
+        fail(f"{option}: {exc}")
+        raise  # unreachable: fail exits
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", help="Output file, folder (for several maps), or - for standard output."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format (default: from -o, else svg).",
+)
+@click.option(
+    "--rankdir",
+    type=click.Choice(RANKDIRS),
+    default="BT",
+    show_default=True,
+    help="Layout direction: BT puts the thesis on top with its reasons below.",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(sorted(THEMES)),
+    default="default",
+    show_default=True,
+    help="Colours; print is greyscale.",
+)
+@click.option("--legend", is_flag=True, help="Draw a legend explaining shapes, lines and marks.")
+@click.option(
+    "--no-check", is_flag=True, help="Do not mark unsupported claims and unanswered objections."
+)
+@click.option(
+    "--evaluate", is_flag=True, help="Colour statements IN / OUT / UNDEC (see argmap label)."
+)
+@click.option(
+    "--focus", metavar="ID", help="Draw only the neighbourhood of this statement or inference."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="With --focus: how many reasoning steps around it to draw (default 2).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="dot",
+    show_default=True,
+    envvar="ARGMAP_ENGINE",
+    help="Graphviz layout engine (or set ARGMAP_ENGINE).",
+)
+@click.option(
+    "--wrap",
+    "width",
+    type=click.IntRange(min=8),
+    default=30,
+    show_default=True,
+    help="Wrap statement text at this many characters.",
+)
+@click.option(
+    "-G",
+    "graph_attrs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raw Graphviz graph attribute (like dot -G).",
+)
+@click.option(
+    "-N",
+    "node_attrs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raw Graphviz node attribute (like dot -N).",
+)
+@click.option(
+    "-E",
+    "edge_attrs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raw Graphviz edge attribute (like dot -E).",
+)
+def render(
+    files: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    rankdir: str,
+    theme: str,
+    legend: bool,
+    no_check: bool,
+    evaluate: bool,
+    focus: str | None,
+    depth: int | None,
+    engine: str,
+    width: int,
+    graph_attrs: tuple[str, ...],
+    node_attrs: tuple[str, ...],
+    edge_attrs: tuple[str, ...],
+) -> None:
+    """Draw the maps in FILES as diagrams (docs/visual-language.md).
+
+    Each map is written beside itself as MAP.svg unless -o says otherwise; - reads standard
+    input. Unsupported claims and unanswered objections are marked (--no-check to leave them
+    out). Formats other than DOT need Graphviz. Exit code 2 when a map cannot be drawn.
+    """
+    if depth is not None and focus is None:
+        fail("--depth needs --focus ID: the statement to draw the neighbourhood of")
+    options = RenderOptions(
+        rankdir=rankdir,
+        theme=THEMES[theme],
+        width=width,
+        legend=legend,
+        focus=focus,
+        depth=2 if depth is None else depth,
+        graph_attrs=_attributes(graph_attrs, "-G"),
+        node_attrs=_attributes(node_attrs, "-N"),
+        edge_attrs=_attributes(edge_attrs, "-E"),
+    )
+    try:
+        jobs = plan(expand(files), output, fmt)
+    except OutputError as exc:
+        fail(str(exc))
+        return
+    exit_code = EXIT_CLEAN
+    for job in jobs:
+        if not _run(job, options, engine, check=not no_check, evaluate=evaluate):
+            exit_code = EXIT_ERROR
+    raise SystemExit(exit_code)
+
+
+def _run(job: Job, options: RenderOptions, engine: str, *, check: bool, evaluate: bool) -> bool:
+    """Draw one map and write it; False (after saying why) when it cannot be done."""
+    result = read_input(job.source)
+    if isinstance(result, InputError):
+        click.echo(str(result), err=True)
+        return False
+    if not result.ok:
+        click.echo(
+            format_human(result.diagnostics, {result.map.path: result.text}), nl=False, err=True
+        )
+        return False
+    m = result.map
+    problem = focus_problem(m, options.focus) if options.focus else None
+    if problem:
+        click.echo(f"{m.path}: error: {problem}", err=True)
+        return False
+    source = to_digraph(m, find(m, check=check, evaluate=evaluate), options).source
+    if job.format == "dot":
+        data = source.encode("utf-8")
+    else:
+        try:
+            data = draw(source, format=job.format, engine=engine)
+        except EngineMissing as exc:
+            fail(str(exc))
+            return False
+        except EngineError as exc:
+            click.echo(f"{m.path}: error: {exc}", err=True)
+            return False
+    return _write(job, data)
+
+
+def _write(job: Job, data: bytes) -> bool:
+    if job.output == STDOUT:
+        stream = sys.stdout.buffer
+        if job.format in _BINARY and stream.isatty():
+            fail(f"{job.format.upper()} would garble the terminal: write it to a file with -o")
+        stream.write(data)
+        stream.flush()
+        return True
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(job.output)), exist_ok=True)
+        write_atomic(job.output, data)
+    except OSError as exc:
+        click.echo(f"{job.output}: error: cannot write the file: {exc.strerror or exc}", err=True)
+        return False
+    click.echo(f"wrote {job.output}", err=True)
+    return True

@@ -1,0 +1,69 @@
+r"""Making user text safe for DOT and for the SVG Graphviz writes from it.
+
+Two steps, both pure:
+
+- :func:`visible_text` turns any text into what the diagram shows: line breaks of every kind
+  become ``\n``, a tab becomes a space, other control characters become their visible Unicode
+  "control pictures" (``␛`` for ESC), the bidirectional embedding, override and isolate
+  characters that can make text read differently from what it says become a visible name such
+  as ``[RLO]``, and code points XML cannot carry (lone surrogates, U+FFFE, U+FFFF) become ``�``.
+- :func:`dot_text` turns lines of visible text into a DOT escString: backslashes doubled (so
+  ``\N`` or ``\l`` stay letters), ``&`` written as ``&amp;`` (Graphviz reads HTML entities in
+  plain labels), the record-label characters ``{ } | < >`` escaped, lines joined with ``\n``.
+  The result is marked as not-HTML, so the ``graphviz`` package always quotes it as a string
+  and escapes its double quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graphviz import nohtml
+
+__all__ = ["BIDI_CONTROLS", "dot_text", "visible_text"]
+
+BIDI_CONTROLS = {
+    0x202A: "LRE",
+    0x202B: "RLE",
+    0x202C: "PDF",
+    0x202D: "LRO",
+    0x202E: "RLO",
+    0x2066: "LRI",
+    0x2067: "RLI",
+    0x2068: "FSI",
+    0x2069: "PDI",
+}
+
+_LINE_BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
+_REPLACEMENT = "\ufffd"
+
+
+def _visible_table() -> dict[int, str]:
+    table: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+    table[ord("\n")] = "\n"
+    table[ord("\t")] = " "
+    table[0x7F] = "\u2421"
+    table.update({code: _REPLACEMENT for code in range(0x80, 0xA0)})
+    table.update({code: f"[{name}]" for code, name in BIDI_CONTROLS.items()})
+    table.update({code: _REPLACEMENT for code in range(0xD800, 0xE000)})
+    table.update({0xFFFE: _REPLACEMENT, 0xFFFF: _REPLACEMENT})
+    return table
+
+
+_VISIBLE = _visible_table()
+_DOT = str.maketrans(
+    {"\\": "\\\\", "&": "&amp;", "{": "\\{", "}": "\\}", "|": "\\|", "<": "\\<", ">": "\\>"}
+)
+
+
+def visible_text(text: str) -> str:
+    """The text as the diagram shows it: printable, XML-safe, with ``\\n`` line breaks."""
+    for brk in _LINE_BREAKS:
+        text = text.replace(brk, "\n")
+    return text.translate(_VISIBLE)
+
+
+def dot_text(lines: Iterable[str]) -> str:
+    """Lines of visible text as one escaped DOT label (centred lines)."""
+    label: str = nohtml("\\n".join(line.translate(_DOT) for line in lines))
+    return label

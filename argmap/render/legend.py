@@ -1,0 +1,51 @@
+"""The legend drawn with ``--legend``: a small map, written in the language itself, whose
+statements say what each shape, line and mark means. It is drawn by the same code as the map,
+so it cannot drift from the visual language."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from argmap.model import ArgumentMap, Label
+from argmap.reader import read_text
+from argmap.render.findings import Findings
+
+__all__ = ["LEGEND_SOURCE", "legend_findings", "legend_map"]
+
+LEGEND_SOURCE = '''\
+source src "the source"
+thesis t: "The thesis: what the map argues for."
+  + c: "A claim needs reasons of its own. This one has none, so it is marked:"
+  & evidence e: """Evidence, with its quote and source. Lines that meet at one dot
+      are one reason: its premises work only together."""
+    quote src "the words of the source"
+  + [r] assumption a: "An assumption needs no reasons. A dot of its own: an independent reason."
+  - [o] evidence x: "An objection: dashed, ending in a bar."
+    - [b] evidence y: "A rebuttal answers an objection: dotted."
+  - [k conceded] evidence z: "An objection the author concedes."
+evidence u: """An undercut attacks a reason's step (its dot), not a statement.
+  Nobody answers this one:"""
+objection w: u -> r
+'''
+
+_EVALUATED = """\
+assumption l_in: "Holds once the objections are weighed."
+assumption l_out: "Defeated, or without support."
+assumption l_undec: "Undecided: objections attack each other in a circle."
+"""
+
+
+@cache
+def legend_map(evaluate: bool) -> ArgumentMap:
+    """The legend as a map; with ``evaluate``, three more boxes explain IN, OUT and UNDEC."""
+    result = read_text(LEGEND_SOURCE + (_EVALUATED if evaluate else ""), "<legend>")
+    assert result.ok, result.diagnostics
+    return result.map
+
+
+def legend_findings(*, check: bool, evaluate: bool) -> Findings:
+    """The marks the legend shows: those the map shows, each once."""
+    labels = {"l_in": Label.IN, "l_out": Label.OUT, "l_undec": Label.UNDEC} if evaluate else {}
+    if not check:
+        return Findings(evaluated=evaluate, labels=labels)
+    return Findings(True, evaluate, frozenset({"c"}), frozenset({"w"}), labels)
