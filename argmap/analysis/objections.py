@@ -13,33 +13,41 @@ __all__ = ["AGAINST", "FOR", "answered_objections", "hostile_objections", "polar
 FOR = "+"
 AGAINST = "-"
 _OPPOSITE = {FOR: AGAINST, AGAINST: FOR}
+_SIDES = {
+    (False, False): frozenset(),
+    (True, False): frozenset({FOR}),
+    (False, True): frozenset({AGAINST}),
+    (True, True): frozenset({FOR, AGAINST}),
+}
 
 
 def polarity(m: ArgumentMap, index: MapIndex, theses: Iterable[str]) -> dict[str, frozenset[str]]:
     """For every statement and inference, the sides it argues for: ``+`` the theses', ``-`` against.
 
-    Breadth-first from the theses (all ``+``) backwards over the dependency graph: a reason
+    A graph search from the theses (all ``+``) backwards over the dependency graph: a reason
     takes its target's side, an objection the opposite side, a premise its inference's side.
     An element connected to no thesis gets the empty set. Linear: each (element, side) pair
     is visited at most once.
     """
-    seen: set[tuple[str, str]] = set()
-    queue = deque((thesis, FOR) for thesis in theses)
-    while queue:
-        node, side = queue.popleft()
-        if (node, side) in seen:
+    reached: dict[str, set[str]] = {FOR: set(), AGAINST: set()}
+    stack = [(thesis, FOR) for thesis in theses]
+    reasons_for, attackers = index.reasons_for, index.attackers
+    while stack:
+        node, side = stack.pop()
+        if node in reached[side]:
             continue
-        seen.add((node, side))
-        inference = m.inference(node)
+        reached[side].add(node)
+        inference = m.reasons.get(node) or m.objections.get(node)
         if inference is None:
-            queue.extend((reason, side) for reason in index.reasons_of(node))
+            stack.extend((reason, side) for reason in reasons_for.get(node, ()))
         else:
-            queue.extend((premise, side) for premise in inference.premises)
-        queue.extend((objection, _OPPOSITE[side]) for objection in index.attackers_of(node))
-    sides: dict[str, set[str]] = {id: set() for id in (*m.statements, *m.reasons, *m.objections)}
-    for node, side in seen:
-        sides[node].add(side)
-    return {id: frozenset(s) for id, s in sides.items()}
+            stack.extend((premise, side) for premise in inference.premises)
+        opposite = _OPPOSITE[side]
+        stack.extend((objection, opposite) for objection in attackers.get(node, ()))
+    plus, minus = reached[FOR], reached[AGAINST]
+    return {
+        id: _SIDES[(id in plus, id in minus)] for id in (*m.statements, *m.reasons, *m.objections)
+    }
 
 
 def answered_objections(m: ArgumentMap, index: MapIndex) -> frozenset[str]:

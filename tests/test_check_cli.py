@@ -1,0 +1,348 @@
+"""`argmap check` and `argmap explain` end to end: formats, exit codes, selection, config."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from argmap.checks import all_rules
+from argmap.cli import main
+
+CHECK_SCHEMA = json.loads(
+    (ROOT / "argmap" / "report" / "schemas" / "check-output.schema.json").read_text()
+)
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
+
+CLEAN = """\
+source report "Annual report"
+thesis t: "Trade grew."
+  + evidence e: "Trade grew by 12%."
+    cite report "p. 14"
+"""
+# S201 (warning) on "a" (2:5) and on "q" (5:10); O301 (warning) on o1 (5:3); Q503 (info) 6:8.
+# The thesis stands: o1 rests on an unsupported premise, so no verdict check fires.
+FINDINGS = """\
+thesis t: "T."
+  + a: "A."
+  + evidence e: "E."
+    cite report
+  - [o1] q: "Q."
+source unused "Unused"
+source report "Report"
+"""
+INFO_ONLY = CLEAN + 'source unused "Unused"\n'
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def codes(out: str) -> list[str]:
+    return [d["code"] for d in json.loads(out)["diagnostics"]]
+
+
+# -- exit codes --------------------------------------------------------------------------------
+
+
+def test_clean_map_exits_0(tmp_path: Path) -> None:
+    path = write(tmp_path, "clean.arg", CLEAN)
+    assert run("check", path) == (0, "No findings in 1 file.\n", "")
+
+
+def test_warnings_exit_1_and_print_the_line_with_a_caret(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", FINDINGS)
+    code, out, err = run("check", path)
+    assert code == 1 and err == ""
+    assert f'{path}:2:5: warning: S201 claim "a" has no reason' in out
+    assert '   2 |   + a: "A."\n' + " " * 11 + "^~~~~~~\n" in out
+    assert out.endswith("Found 3 warnings and 1 info finding in 1 file.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "fail_on", "expected"),
+    [
+        (FINDINGS, "error", 0),
+        (FINDINGS, "warning", 1),
+        (INFO_ONLY, "warning", 0),
+        (INFO_ONLY, "info", 1),
+        (INFO_ONLY, "INFO", 1),
+        (CLEAN, "info", 0),
+    ],
+)
+def test_fail_on(tmp_path: Path, text: str, fail_on: str, expected: int) -> None:
+    path = write(tmp_path, "m.arg", text)
+    assert run("check", path, "--fail-on", fail_on)[0] == expected
+
+
+def test_syntax_error_exits_2_and_prints_in_the_chosen_format(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.arg", 'claim a "no colon"\n')
+    code, out, err = run("check", path, "--format", "json")
+    assert code == 2 and err == ""
+    document = json.loads(out)
+    jsonschema.validate(document, CHECK_SCHEMA)
+    assert document["files"] == [{"path": path, "status": "invalid", "message": None}]
+    assert [d["code"] for d in document["diagnostics"]] == ["E101"]
+    code, out, _ = run("check", path)
+    assert code == 2 and f"{path}:1:9: error: E101" in out
+
+
+def test_missing_file_exits_2_with_one_line_on_stderr(tmp_path: Path) -> None:
+    clean = write(tmp_path, "clean.arg", CLEAN)
+    code, out, err = run("check", clean, str(tmp_path / "nope.arg"))
+    assert code == 2
+    assert err == f"{tmp_path / 'nope.arg'}: error: no such file\n"
+    assert out == "No findings in 2 files.\n"
+
+
+def test_unknown_selector_is_a_usage_error() -> None:
+    code, out, err = run("check", "whatever.arg", "--select", "unsuported-claim")
+    assert (code, out) == (2, "")
+    assert 'did you mean "unsupported-claim"' in err and err.count("\n") == 1
+
+
+def test_bad_format_is_a_usage_error(tmp_path: Path) -> None:
+    assert run("check", write(tmp_path, "m.arg", CLEAN), "--format", "xml")[0] == 2
+
+
+# -- selection ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ((), ["S201", "S201", "O301", "Q503"]),
+        (("--select", "S201"), ["S201", "S201"]),
+        (("--select", "unanswered-objection"), ["O301"]),
+        (("--select", "S,O"), ["S201", "S201", "O301"]),
+        (("--select", "S", "--select", "O"), ["S201", "S201", "O301"]),
+        (("--ignore", "Q"), ["S201", "S201", "O301"]),
+        (("--ignore", "unsupported-claim,O301"), ["Q503"]),
+        (("--select", "ALL", "--ignore", "S2"), ["O301", "Q503"]),
+        (("--select", "S", "--extend-select", "S203"), ["S201", "S201", "S203", "S203"]),
+        (("--select", "S2"), ["S201", "S201"]),  # a prefix leaves out the heuristics (S203)
+    ],
+)
+def test_select_and_ignore(tmp_path: Path, options: tuple[str, ...], expected: list[str]) -> None:
+    path = write(tmp_path, "m.arg", FINDINGS)
+    code, out, _ = run("check", path, "--format", "json", *options)
+    assert sorted(codes(out)) == sorted(expected)
+    assert code == (1 if {"S201", "O301"} & set(expected) else 0)
+
+
+# -- formats -----------------------------------------------------------------------------------
+
+
+def test_json_output_validates_and_is_deterministic(tmp_path: Path) -> None:
+    first = write(tmp_path, "b.arg", FINDINGS)
+    second = write(tmp_path, "a.arg", FINDINGS.replace("+ a:", "+ c:"))
+    code, out, _ = run("check", first, second, "--format", "json")
+    document = json.loads(out)
+    jsonschema.validate(document, CHECK_SCHEMA)
+    assert code == 1 and document["summary"] == {
+        "files": 2,
+        "errors": 0,
+        "warnings": 6,
+        "infos": 2,
+        "exit_code": 1,
+    }
+    assert [f["path"] for f in document["files"]] == [first, second]
+    locations = [(d["location"]["file"], d["location"]["line"]) for d in document["diagnostics"]]
+    assert locations == sorted(locations) and locations[0][0] == second
+    s201 = next(d for d in document["diagnostics"] if d["code"] == "S201")
+    assert s201["subject"] == "c" and s201["related"] == [
+        {
+            "message": 'it is a premise of the reason for thesis "t" here',
+            "location": {"file": second, "line": 2, "column": 3, "end_line": 2, "end_column": 12},
+        }
+    ]
+    assert run("check", first, second, "--format", "json")[1] == out
+
+
+def test_sarif_output_validates_against_the_official_schema(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", FINDINGS)
+    bad = write(tmp_path, "bad.arg", 'claim a "no colon"\n')
+    code, out, err = run("check", path, bad, str(tmp_path / "missing.arg"), "--format", "sarif")
+    assert code == 2 and "missing.arg: error: no such file" in err
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    (sarif_run,) = log["runs"]
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(all_rules())
+    assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
+    results = sarif_run["results"]
+    assert sorted(r["ruleId"] for r in results) == ["E101", "O301", "Q503", "S201", "S201"]
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    o301 = next(r for r in results if r["ruleId"] == "O301")
+    assert o301["level"] == "warning"
+    region = o301["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (5, 3)
+    assert o301["relatedLocations"][0]["message"]["text"] == 'it objects to thesis "t" here'
+    invocation = sarif_run["invocations"][0]
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    assert "no such file" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    path = write(tmp_path, "m,1.arg", FINDINGS)
+    code, out, _ = run("check", path, "--format", "github")
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 4
+    escaped = path.replace(",", "%2C")
+    assert lines[0].startswith(
+        f"::warning file={escaped},line=2,col=5,endLine=2,endColumn=12,"
+        'title=S201 unsupported-claim::claim "a" has no reason'
+    )
+    assert "%0A" in lines[0] and "\n" not in lines[0]
+    assert any(line.startswith("::notice ") and "Q503" in line for line in lines)
+
+
+# -- many files, globs, standard input ---------------------------------------------------------
+
+
+def test_globs_and_stdin(tmp_path: Path) -> None:
+    write(tmp_path, "maps/one.arg", CLEAN)
+    write(tmp_path, "maps/two.arg", FINDINGS)
+    code, out, _ = run("check", str(tmp_path / "maps" / "*.arg"), "--format", "json")
+    assert code == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == [
+        str(tmp_path / "maps" / "one.arg"),
+        str(tmp_path / "maps" / "two.arg"),
+    ]
+    code, out, _ = run("check", "-", "--format", "json", input=FINDINGS)
+    assert code == 1 and {d["location"]["file"] for d in json.loads(out)["diagnostics"]} == {
+        "<stdin>"
+    }
+
+
+# -- sources -----------------------------------------------------------------------------------
+
+QUOTING = """\
+source column "The column"
+  file "texts/column.txt"
+thesis t: "Relations are better than they seem."
+  + evidence e: "The statement was neutral."
+    quote column "neutral and constructive"
+"""
+
+
+def test_sources_are_read_relative_to_the_map(tmp_path: Path) -> None:
+    write(tmp_path, "texts/column.txt", "It was neutral and constructive in tone.\n")
+    path = write(tmp_path, "m.arg", QUOTING)
+    assert run("check", path)[0] == 0
+    write(tmp_path, "texts/other.txt", "Nothing of the kind.\n")
+    code, out, _ = run("check", path, "--source", f"column={tmp_path / 'texts' / 'other.txt'}")
+    assert code == 1 and "Q501" in out
+
+
+def test_unreadable_source_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", QUOTING)
+    code, out, _ = run("check", path, "--format", "json")
+    assert code == 1 and "Q502" in codes(out)
+
+
+def test_source_option_errors(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", QUOTING)
+    write(tmp_path, "texts/column.txt", "neutral and constructive\n")
+    code, _, err = run("check", path, "--source", "columnn=x.txt")
+    assert code == 2 and 'no map declares a source "columnn" (did you mean "column"?)' in err
+    code, _, err = run("check", path, "--source", "column")
+    assert code == 2 and "must be ID=PATH" in err
+
+
+# -- configuration -----------------------------------------------------------------------------
+
+
+def test_config_from_the_nearest_pyproject(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", '[tool.argmap]\nignore = ["S201"]\nfail-on = "error"\n')
+    write(tmp_path, "sub/pyproject.toml", "[project]\nname = 'no-argmap-table'\n")
+    path = write(tmp_path, "sub/deeper/m.arg", FINDINGS)
+    code, out, _ = run("check", path, "--format", "json")
+    assert code == 0 and sorted(codes(out)) == ["O301", "Q503"]
+    code, out, _ = run("check", path, "--format", "json", "--fail-on", "warning")
+    assert code == 1
+    code, out, _ = run("check", path, "--format", "json", "--select", "S201")
+    assert codes(out) == ["S201", "S201"]
+    code, out, _ = run("check", path, "--format", "json", "--no-config")
+    assert code == 1 and sorted(codes(out)) == ["O301", "Q503", "S201", "S201"]
+
+
+def test_config_check_options(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", "[tool.argmap.unsupported-claim]\nignore-theses = true\n")
+    path = write(tmp_path, "m.arg", 'thesis t: "T."\n')
+    assert run("check", path, "--select", "S") == (0, "No findings in 1 file.\n", "")
+    assert run("check", path, "--select", "S", "--no-config")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[tool.argmap]\nselct = ["S"]\n', 'unknown setting "selct" (did you mean "select"?)'),
+        ('[tool.argmap]\nselect = ["S9"]\n', '"S9" in [tool.argmap] in'),
+        ('[tool.argmap]\nfail-on = "never"\n', 'fail-on must be "error", "warning" or "info"'),
+        ("[tool.argmap]\nselect = 3\n", "select must be a list of check codes or names"),
+        ("[tool.argmap.unsuported-claim]\nx = 1\n", 'did you mean "unsupported-claim"?'),
+        ("[tool.argmap\n", "is not valid TOML"),
+    ],
+)
+def test_bad_config_is_an_error(tmp_path: Path, toml: str, message: str) -> None:
+    write(tmp_path, "pyproject.toml", toml)
+    path = write(tmp_path, "m.arg", CLEAN)
+    code, out, err = run("check", path)
+    assert code == 2 and out == "" and message in err
+
+
+def test_stdin_uses_the_config_of_the_working_folder(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", '[tool.argmap]\nselect = ["Q503"]\n')
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code, out, _ = run("check", "-", "--format", "json", input=FINDINGS)
+    finally:
+        os.chdir(cwd)
+    assert codes(out) == ["Q503"] and code == 0
+
+
+# -- explain -----------------------------------------------------------------------------------
+
+
+def test_explain_lists_every_code() -> None:
+    code, out, _ = run("explain")
+    assert code == 0
+    for rule in all_rules().values():
+        assert f"{rule.code}  {rule.name}" in out
+
+
+@pytest.mark.parametrize("name", ["S201", "s201", "unsupported-claim"])
+def test_explain_one_check(name: str) -> None:
+    code, out, _ = run("explain", name)
+    assert code == 0
+    assert out.startswith("S201 unsupported-claim (warning, on by default)")
+    for section in ("What it does", "Why it matters", "Example", "How to fix"):
+        assert f"\n{section}\n" in out
+
+
+def test_explain_unknown_code() -> None:
+    code, out, err = run("explain", "S299")
+    assert code == 2 and out == "" and "is not a check code or name" in err
+
+
+def test_every_check_documents_its_sections() -> None:
+    for rule in all_rules().values():
+        for section in ("What it does", "Why it matters", "Example", "How to fix"):
+            assert f"{section}\n" in rule.doc, f"{rule.code} lacks {section}"
