@@ -8,6 +8,9 @@ top-level line, so that one run reports every error of a file.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Tree
+from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.indenter import Indenter
 
@@ -126,11 +130,31 @@ def grammar_path() -> Path:
     return Path(__file__).resolve().parents[1] / "grammar" / "argmap.lark"
 
 
+def _cache_file(grammar: str) -> str | bool:
+    """Where lark keeps the analysed grammar between runs, which saves about 0.3 s at every
+    start: a private folder in the user's cache (``$XDG_CACHE_HOME/argmap``, else
+    ``~/.cache/argmap``), or False when there is no writable one. lark checks the grammar's
+    hash stored in the file and rebuilds it when it is stale or unreadable."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "argmap")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return os.path.join(folder, f"grammar-{digest}-lark{lark_version}-py{version}.cache")
+
+
 @cache
 def _parser() -> tuple[Lark, OutlineIndenter]:
     indenter = OutlineIndenter()
+    grammar = grammar_path().read_text(encoding="utf-8")
     parser = Lark(
-        grammar_path().read_text(encoding="utf-8"),
+        grammar,
+        cache=_cache_file(grammar),
         parser="lalr",
         lexer="contextual",
         postlex=indenter,
