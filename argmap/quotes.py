@@ -4,8 +4,9 @@ Both texts are normalised the same way before they are compared (:func:`normaliz
 NFC; typographic quotes and apostrophes become ``'`` and ``"``; dashes become ``-``, with the
 spaces around a dash dropped and a run of dashes counted as one; the ellipsis ``…`` becomes
 ``...``; soft hyphens and zero-width spaces disappear; every run of whitespace (including
-no-break, narrow and thin spaces) becomes one space. Letters and digits are never changed, so a
-quote that passes has the source's very words. Case matters unless asked otherwise.
+no-break, narrow and thin spaces) becomes one space. Letters and digits are never changed (the
+modifier letter apostrophe ``ʼ`` counts as an apostrophe), so a quote that passes has the
+source's very words. Case matters unless asked otherwise.
 
 In a quote, ``...``, ``…``, ``[...]`` and ``(...)`` mark omitted words: the parts around them
 must occur in the source in that order, without overlapping. Each part must begin and end on a
@@ -39,7 +40,7 @@ __all__ = [
     "normalize",
 ]
 
-_APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bb\u02bc\u00b4`\u2039\u203a\uff07"
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u00b4`\u2039\u203a\uff07"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff"
@@ -88,17 +89,26 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """``text`` normalised for comparison (see the module docstring), with the offset map."""
     if unicodedata.is_normalized("NFC", text):
-        return _normalize_marks(text)
-    composed, base_starts, base_ends = _compose(text)
-    marks = _normalize_marks(composed)
+        result = _normalize_marks(text)
+    else:
+        composed = _compose(text)
+        result = _chain(composed, _normalize_marks(composed.text))
+    if not unicodedata.is_normalized("NFC", result.text):
+        # Removing an invisible character can bring a letter and an accent together.
+        result = _chain(result, _compose(result.text))
+    return result
+
+
+def _chain(first: Normalized, second: Normalized) -> Normalized:
+    """``second`` (a normalisation of ``first.text``) with offsets into ``first``'s original."""
     return Normalized(
-        marks.text,
-        tuple(base_starts[i] for i in marks.starts),
-        tuple(base_ends[i - 1] for i in marks.ends),
+        second.text,
+        tuple(first.starts[i] for i in second.starts),
+        tuple(first.ends[i - 1] for i in second.ends),
     )
 
 
-def _compose(text: str) -> tuple[str, list[int], list[int]]:
+def _compose(text: str) -> Normalized:
     """NFC applied piece by piece, so that each composed character keeps its original range.
 
     A piece is a character with the combining marks after it, joined to the piece before when
@@ -122,15 +132,16 @@ def _compose(text: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     for begin, end in pieces:
-        composed = nfc(text[begin:end])
+        piece = text[begin:end]
+        composed = nfc(piece)
         out.append(composed)
-        if len(composed) == end - begin:
+        if composed == piece:
             starts.extend(range(begin, end))
             ends.extend(range(begin + 1, end + 1))
         else:
             starts.extend([begin] * len(composed))
             ends.extend([end] * len(composed))
-    return "".join(out), starts, ends
+    return Normalized("".join(out), tuple(starts), tuple(ends))
 
 
 def _normalize_marks(text: str) -> Normalized:
@@ -186,7 +197,14 @@ def _fold(text: str) -> str:
     folded = text.casefold()
     if len(folded) == len(text):
         return folded
-    return "".join(c if len(f := c.casefold()) != 1 else f for c in text)
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(char: str) -> str:
+    for folded in (char.casefold(), char.lower()):
+        if len(folded) == 1:
+            return folded
+    return char
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,456 @@
+"""Quote matching (argmap.quotes): normalisation, gaps, word boundaries, hints, offsets."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from dataclasses import replace
+
+import pytest
+from conftest import SHARED
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from argmap.quotes import Found, NotFound, Passage, Problem, SourceText, normalize
+
+COLUMN_PATH = SHARED / "sources" / "precarious-balance.txt"
+needs_column = pytest.mark.skipif(
+    not COLUMN_PATH.is_file(), reason=f"the column's text is not at {COLUMN_PATH}"
+)
+
+
+def column() -> str:
+    return COLUMN_PATH.read_text(encoding="utf-8")
+
+
+def skeleton(text: str) -> str:
+    """The letters and digits of a text: what normalisation must never change (the modifier
+    letter apostrophe is an apostrophe, not a letter)."""
+    return "".join(c for c in unicodedata.normalize("NFC", text) if c.isalnum() and c != "\u02bc")
+
+
+# --- normalisation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("Obama\u2019s", "Obama's"),
+        ("\u2018single\u2019 \u201cdouble\u201d \u201elow\u201c", '\'single\' "double" "low"'),
+        ("\u00abguillemets\u00bb \u2039single\u203a", "\"guillemets\" 'single'"),
+        ("it\u02bcs, it\u00b4s, it`s, it\u2032s", "it's, it's, it's, it's"),
+        ("University\u2013Higher", "University-Higher"),
+        ("a \u2014 b", "a-b"),
+        ("a - b", "a-b"),
+        ("a -- b", "a-b"),
+        ("a\u2212b\u2012c\u2015d\u2010e\u2011f", "a-b-c-d-e-f"),
+        ("in\u00adter\u00adna\u00adtion\u00adal", "international"),
+        ("zero\u200bwidth\u2060joiner\ufeff", "zerowidthjoiner"),
+        ("wait\u2026 what", "wait... what"),
+        (
+            "no\u00a0break\u202fnarrow\u2009thin\u3000ideographic",
+            "no break narrow thin ideographic",
+        ),
+        ("  runs \t of\n\n  space \r\n ", "runs of space"),
+        ("cafe\u0301", "caf\u00e9"),
+        ("\u1100\u1161\u11a8", "\uac01"),  # Hangul jamo compose to one syllable
+        ("caf\u00e9", "caf\u00e9"),
+        ("a\u00ad\u0301", "\u00e1"),  # a removed soft hyphen lets the accent join its letter
+        ("", ""),
+    ],
+)
+def test_normalize(text: str, normalized: str) -> None:
+    assert normalize(text).text == normalized
+
+
+def test_normalize_keeps_original_ranges() -> None:
+    text = "caf\u0065\u0301 \u2014\u00a0U.S.\u2019s"
+    norm = normalize(text)
+    assert norm.text == "caf\u00e9-U.S.'s"
+    pieces = [text[s:e] for s, e in zip(norm.starts, norm.ends, strict=True)]
+    assert pieces == ["c", "a", "f", "e\u0301", "\u2014", "U", ".", "S", ".", "\u2019", "s"]
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_normalize_offsets_and_idempotence(text: str) -> None:
+    norm = normalize(text)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    assert all(0 <= s < e <= len(text) for s, e in zip(norm.starts, norm.ends, strict=True))
+    assert list(norm.starts) == sorted(norm.starts)
+    assert normalize(norm.text).text == norm.text
+    assert skeleton(norm.text) == skeleton(text.replace("\u2026", "..."))
+
+
+# --- finding quotes ------------------------------------------------------------------------
+
+SOURCE = (
+    "The joint statement is a masterpiece of diplomatic correctness.\n"
+    "In short, they followed the first rule of medicine: \u201cDo no harm.\u201d\n"
+    "Obama\u2019s polite greeting met an emotional speech \u2013 45\u00a0minutes long.\n"
+    "U.S.-Russian relations\u2014strained\u2014were reset in 2009\u2026 for a while.\n"
+)
+
+
+def found(result: Found | NotFound) -> Found:
+    assert isinstance(result, Found), result
+    return result
+
+
+def missed(result: Found | NotFound) -> NotFound:
+    assert isinstance(result, NotFound), result
+    return result
+
+
+def at(line: int, words: str, text: str = SOURCE) -> Passage:
+    """The passage of ``text`` where ``words`` first occur on ``line``."""
+    column_ = text.split("\n")[line - 1].index(words) + 1
+    return Passage(line, column_, line, column_ + len(words), words)
+
+
+@pytest.mark.parametrize(
+    ("quote", "passages"),
+    [
+        ("a masterpiece", [(1, "a masterpiece")]),
+        ('"Do no harm."', [(2, "\u201cDo no harm.\u201d")]),
+        ("Obama's polite\n   greeting", [(3, "Obama\u2019s polite greeting")]),
+        ("speech - 45 minutes", [(3, "speech \u2013 45\u00a0minutes")]),
+        ("U.S.-Russian relations - strained", [(4, "U.S.-Russian relations\u2014strained")]),
+        ("reset in 2009... for a while", [(4, "reset in 2009"), (4, "for a while")]),
+        ("reset in 2009\u2026 for a while.", [(4, "reset in 2009"), (4, "for a while.")]),
+        (
+            "The joint statement ... correctness. [...] they followed (...) medicine",
+            [
+                (1, "The joint statement"),
+                (1, "correctness."),
+                (2, "they followed"),
+                (2, "medicine"),
+            ],
+        ),
+        ("... Do no harm ...", [(2, "Do no harm")]),
+    ],
+)
+def test_found(quote: str, passages: list[tuple[int, str]]) -> None:
+    result = found(SourceText(SOURCE).find(quote))
+    expected = tuple(at(line, words) for line, words in passages)
+    assert result.passages == tuple(replace(p, text=" ".join(p.text.split())) for p in expected)
+
+
+def test_found_across_lines() -> None:
+    result = found(SourceText(SOURCE).find("correctness. In short"))
+    assert result.passages == (Passage(1, 52, 2, 9, "correctness. In short"),)
+
+
+@pytest.mark.parametrize(
+    ("quote", "part", "index", "problem", "hint"),
+    [
+        (
+            "a masterpiece of diplomatic tact",
+            "a masterpiece of diplomatic tact",
+            0,
+            Problem.MISSING,
+            (1, "a masterpiece of diplomatic correctness"),
+        ),
+        ("do no harm", "do no harm", 0, Problem.CASE, (2, "Do no harm")),
+        ("Obam", "Obam", 0, Problem.INSIDE_WORD, (3, "Obama")),
+        ("he joint", "he joint", 0, Problem.INSIDE_WORD, (1, "The joint")),
+        ("for a while ... reset in 2009", "reset in 2009", 1, Problem.ORDER, (4, "reset in 2009")),
+        ("rule of ... of medicine", "of medicine", 1, Problem.ORDER, (2, "of medicine")),
+        ("Do no harm ... zebras", "zebras", 1, Problem.MISSING, None),
+        ("", "", 0, Problem.EMPTY, None),
+        (" ... [\u2026] ", "", 0, Problem.EMPTY, None),
+    ],
+)
+def test_not_found(
+    quote: str, part: str, index: int, problem: Problem, hint: tuple[int, str] | None
+) -> None:
+    result = missed(SourceText(SOURCE).find(quote))
+    assert (result.part, result.index, result.problem) == (part, index, problem)
+    assert result.hint == (at(*hint) if hint else None)
+
+
+def test_part_is_reported_as_written() -> None:
+    result = missed(SourceText(SOURCE).find("Do no harm \u2026  the \u201cfirst\u201d  rule"))
+    assert (result.part, result.index, result.parts) == ("the \u201cfirst\u201d  rule", 1, 2)
+
+
+def test_case_insensitive_option() -> None:
+    source = SourceText(SOURCE, case_sensitive=False)
+    assert found(source.find("DO NO HARM")).passages[0].text == "Do no harm"
+    assert missed(source.find("obam")).problem is Problem.INSIDE_WORD
+
+
+def test_case_insensitive_folds_without_shifting_positions() -> None:
+    source = SourceText(
+        "Die Stra\u00dfe \u0130stanbul \u039f\u0394\u039f\u03a3 end", case_sensitive=False
+    )
+    assert found(source.find("die STRA\u1e9eE")).passages[0].text == "Die Stra\u00dfe"
+    hit = found(source.find("\u03bf\u03b4\u03bf\u03c3 END"))
+    assert hit.passages[0].text == "\u039f\u0394\u039f\u03a3 end"
+    assert found(source.find("\u0130STANBUL")).passages[0].column == 12
+
+
+def test_composed_and_decomposed_accents_match_both_ways() -> None:
+    decomposed = "Le caf\u0065\u0301 na\u0069\u0308f.\nD\u00e9j\u00e0 vu."
+    composed = unicodedata.normalize("NFC", decomposed)
+    hit = found(SourceText(decomposed).find("caf\u00e9 na\u00eff"))
+    assert hit.passages == (Passage(1, 4, 1, 15, "cafe\u0301 nai\u0308f"),)
+    assert found(SourceText(composed).find("De\u0301ja\u0300 vu")).passages == (
+        Passage(2, 1, 2, 8, "D\u00e9j\u00e0 vu"),
+    )
+
+
+def test_windows_line_endings_and_positions() -> None:
+    text = "first line\r\nsecond \u201cline\u201d here\r\n"
+    hit = found(SourceText(text).find('line\nsecond "line"'))
+    assert hit.passages == (Passage(1, 7, 2, 14, "line second \u201cline\u201d"),)
+
+
+def test_scripts_without_spaces_need_no_word_boundary() -> None:
+    source = SourceText("\u6211\u4eec\u7684\u5173\u7cfb\u6bd4\u770b\u8d77\u6765\u8981\u597d\u3002")
+    assert found(source.find("\u5173\u7cfb\u6bd4\u770b\u8d77\u6765")).passages[0].column == 4
+    thai = SourceText("\u0e04\u0e27\u0e32\u0e21\u0e2a\u0e31\u0e21\u0e1e\u0e31\u0e19\u0e18\u0e4c")
+    assert found(thai.find("\u0e2a\u0e31\u0e21\u0e1e\u0e31\u0e19\u0e18\u0e4c"))
+
+
+def test_cyrillic_words_have_boundaries() -> None:
+    source = SourceText(
+        "\u041e\u0442\u043d\u043e\u0448\u0435\u043d\u0438\u044f \u043b\u0443\u0447\u0448\u0435."
+    )
+    assert missed(source.find("\u0442\u043d\u043e\u0448\u0435\u043d\u0438\u044f")).problem is (
+        Problem.INSIDE_WORD
+    )
+
+
+def test_ellipsis_in_the_source() -> None:
+    source = SourceText("He paused\u2026 and then spoke. Then... silence.")
+    assert found(source.find("He paused... and then spoke"))
+    assert found(source.find("Then\u2026 silence")).passages[-1].text == "silence"
+
+
+# --- the real column -----------------------------------------------------------------------
+
+
+@needs_column
+@pytest.mark.parametrize(
+    ("quote", "line", "column_", "text"),
+    [
+        ("Obama's polite greeting", 27, 191, "Obama\u2019s polite greeting"),
+        ('"Do no harm."', 25, 373, "\u201cDo no harm.\u201d"),
+        ("U.S.-Russian relationship", 37, 9, "U.S.-Russian relationship"),
+        (
+            "National Research University - Higher School",
+            8,
+            1,
+            "National Research University\u2013Higher School",
+        ),
+        ("E-mail: [email protected]", 21, 1, "E-mail: [email protected]"),
+        ("the partners' constructive plans", 29, None, "the partners\u2019 constructive plans"),
+    ],
+)
+def test_plain_ascii_matches_the_column(
+    quote: str, line: int, column_: int | None, text: str
+) -> None:
+    passage = found(SourceText(column()).find(quote)).passages[0]
+    assert passage.line == line
+    assert column_ is None or passage.column == column_
+    assert passage.text == text
+
+
+@needs_column
+def test_closest_passage_in_the_column() -> None:
+    source = SourceText(column())
+    miss = missed(source.find("Perfectly neutral and entirely constructive in spirit"))
+    assert miss.problem is Problem.MISSING
+    assert miss.hint is not None
+    assert (miss.hint.line, miss.hint.column) == (25, 162)
+    assert miss.hint.text.startswith("Perfectly neutral and entirely constructive in tone")
+    assert missed(source.find("The cat sat on the mat and looked at the birds")).hint is None
+
+
+@needs_column
+def test_hint_points_at_the_misquoted_place_throughout_the_column() -> None:
+    """Every run of eight words, with one letter changed, is traced back to its line."""
+    text = column()
+    source = SourceText(text)
+    lines = [line.split() for line in text.splitlines()]
+    checked = 0
+    for number, words in enumerate(lines, start=1):
+        for start in range(0, len(words) - 8, 11):
+            run = words[start : start + 8]
+            middle = run[4]
+            if not middle.isalpha() or len(middle) < 4:
+                continue
+            run[4] = middle[:2] + ("x" if middle[2] != "x" else "z") + middle[3:]
+            miss = missed(source.find(" ".join(run)))
+            assert miss.hint is not None, run
+            assert miss.hint.line == number, run
+            checked += 1
+    assert checked > 30
+
+
+# --- properties ----------------------------------------------------------------------------
+
+APOSTROPHES = ["'", "\u2019", "\u2018", "\u02bc"]
+DOUBLES = ['"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"]
+DASHES = ["-", "\u2013", "\u2014", " - ", "--", " \u2013 ", "\u2212"]
+SPACES = [" ", "  ", "\n", "\u00a0", "\u202f", "\t ", " \n  ", "\u2009"]
+
+
+@st.composite
+def retyped(draw: st.DrawFn, text: str) -> str:
+    """``text`` as someone might type it: other quotation marks, dashes and spaces, NFD."""
+    out = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char.isspace():
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            out.append(draw(st.sampled_from(SPACES)))
+            i = j
+            continue
+        if char in APOSTROPHES:
+            out.append(draw(st.sampled_from(APOSTROPHES)))
+        elif char in DOUBLES:
+            out.append(draw(st.sampled_from(DOUBLES)))
+        elif char in "-\u2013\u2014\u2212":
+            out.append(draw(st.sampled_from(DASHES)))
+        else:
+            out.append(char)
+        i += 1
+    typed = "".join(out)
+    return unicodedata.normalize("NFD", typed) if draw(st.booleans()) else typed
+
+
+def word_passage(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` grown to whole words and stripped of surrounding spaces."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def offset_of(text: str, line: int, column_: int) -> int:
+    lines = text.split("\n")
+    return sum(len(x) + 1 for x in lines[: line - 1]) + column_ - 1
+
+
+@needs_column
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_retyped_passage_of_the_column_is_found_at_its_place(data: st.DataObject) -> None:
+    text = column()
+    start = data.draw(st.integers(0, len(text) - 1))
+    length = data.draw(st.integers(1, 300))
+    start, end = word_passage(text, start, min(len(text), start + length))
+    passage = text[start:end]
+    assume(skeleton(passage) and "..." not in normalize(passage).text)
+    quote = data.draw(retyped(passage))
+    hit = found(SourceText(text).find(quote))
+    first, last = hit.passages[0], hit.passages[-1]
+    got_start = offset_of(text, first.line, first.column)
+    got_end = offset_of(text, last.end_line, last.end_column)
+    assert normalize(text[got_start:got_end]).text == normalize(passage).text
+    assert got_start <= start
+    if text.count(passage) == 1 and normalize(text).text.count(normalize(passage).text) == 1:
+        assert (got_start, got_end) == (start, end)
+
+
+VOCABULARY = [
+    "caf\u00e9",
+    "na\u00efve",
+    "don\u2019t",
+    "U.S.",
+    "\u0141\u00f3d\u017a",
+    "the",
+    "he",
+    "then",
+    "e\u0301te\u0301",
+    "45",
+    "x",
+    "Putin\u2019s",
+    "\u201cno\u201d",
+    "a\u2013b",
+]
+SEPARATORS = [" ", ", ", " \u2013 ", "\u00a0", "\n", ". ", " \u201c", "\u201d "]
+MARKER = "Zyxwv"
+
+
+@st.composite
+def sources(draw: st.DrawFn) -> list[str]:
+    """A source as alternating words and separators."""
+    words = draw(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=40))
+    out: list[str] = []
+    for word in words:
+        if out:
+            out.append(draw(st.sampled_from(SEPARATORS)))
+        out.append(word)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(sources(), st.data())
+def test_retyped_passage_of_a_generated_source_is_found_exactly(
+    tokens: list[str], data: st.DataObject
+) -> None:
+    words = len(tokens) // 2 + 1
+    first = data.draw(st.integers(0, words - 1))
+    last = data.draw(st.integers(first, words - 1))
+    tokens = list(tokens)
+    tokens[2 * first] = MARKER  # a word found nowhere else: the place is known
+    text = "".join(tokens)
+    start = sum(len(t) for t in tokens[: 2 * first])
+    end = start + sum(len(t) for t in tokens[2 * first : 2 * last + 1])
+    passage = text[start:end]
+    assume("..." not in normalize(passage).text)
+    quote = data.draw(retyped(passage))
+    hit = found(SourceText(text).find(quote))
+    first_passage, last_passage = hit.passages[0], hit.passages[-1]
+    assert offset_of(text, first_passage.line, first_passage.column) == start
+    end_offset = offset_of(text, last_passage.end_line, last_passage.end_column)
+    assert normalize(text[start:end_offset]).text == normalize(passage).text
+    assert skeleton(text[start:end_offset]) == skeleton(passage)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sources(), sources(), st.booleans())
+def test_words_not_in_the_source_are_never_found(
+    tokens: list[str], quote_tokens: list[str], case_sensitive: bool
+) -> None:
+    text = "".join(tokens)
+    quote = "".join(quote_tokens)
+    result = SourceText(text, case_sensitive=case_sensitive).find(quote)
+    fold = (lambda s: s) if case_sensitive else str.casefold
+    if fold(skeleton(quote)) not in fold(skeleton(text)):
+        assert isinstance(result, NotFound)
+    if isinstance(result, Found):
+        for passage in result.passages:
+            begin = offset_of(text, passage.line, passage.column)
+            stop = offset_of(text, passage.end_line, passage.end_column)
+            assert " ".join(text[begin:stop].split()) == passage.text
+            assert fold(skeleton(passage.text)) in fold(skeleton(quote))
+
+
+@settings(max_examples=200, deadline=None)
+@given(sources(), st.data())
+def test_parts_are_found_in_order_without_overlap(tokens: list[str], data: st.DataObject) -> None:
+    text = "".join(tokens)
+    words = tokens[::2]
+    picks = sorted(data.draw(st.lists(st.integers(0, len(words) - 1), min_size=1, max_size=4)))
+    quote = " ... ".join(words[i] for i in picks)
+    result = SourceText(text).find(quote)
+    if isinstance(result, Found):
+        offsets = [
+            (offset_of(text, p.line, p.column), offset_of(text, p.end_line, p.end_column))
+            for p in result.passages
+        ]
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(offsets))
+    elif len(set(picks)) == len(picks):
+        pytest.fail(f"distinct words in source order were not found: {quote!r} in {text!r}")
