@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import itertools
+import json
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import SHARED
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis import analyze
+from argmap.checks import CheckContext, run_checks
+from argmap.cli import main
 from argmap.quotes import Found, NotFound, Passage, Problem, SourceText, normalize
+from argmap.reader import read_text
 
 COLUMN_PATH = SHARED / "sources" / "precarious-balance.txt"
 needs_column = pytest.mark.skipif(
@@ -454,3 +462,149 @@ def test_parts_are_found_in_order_without_overlap(tokens: list[str], data: st.Da
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(offsets))
     elif len(set(picks)) == len(picks):
         pytest.fail(f"distinct words in source order were not found: {quote!r} in {text!r}")
+
+
+# --- the checks, through `argmap check` ------------------------------------------------------
+
+COLUMN_MAP = """\
+source column "Russia and the United States: A Precarious Balance"
+  file "column.txt"
+evidence greeting: "Putin answered a polite greeting with a long speech."
+  quote column "In response to Obama's polite greeting, Putin delivered a very emotional speech"
+  quote column "the first rule of medicine: \\"Do no harm.\\""
+  quote column "National Research University - Higher School of Economics"
+evidence neutral: "The joint statement was neutral."
+  quote column "Perfectly neutral ... constructive in tone"
+"""
+MISQUOTE = '  quote column "Perfectly neutral and entirely constructive in spirit"\n'
+
+
+def check(*args: str) -> tuple[int, list[dict[str, Any]]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, json.loads(result.stdout)["diagnostics"]
+
+
+@needs_column
+def test_check_with_source_option_against_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "map.arg"
+    path.write_text(COLUMN_MAP, encoding="utf-8")
+    given = f"column={COLUMN_PATH}"
+    assert check(str(path), "--source", given, "--select", "Q5") == (0, [])
+    path.write_text(COLUMN_MAP + MISQUOTE, encoding="utf-8")
+    code, findings = check(str(path), "--source", given, "--select", "Q5")
+    assert code == 1
+    [finding] = findings
+    assert (finding["code"], finding["name"], finding["severity"]) == (
+        "Q501",
+        "quote-not-in-source",
+        "error",
+    )
+    assert finding["location"]["line"] == 9 and finding["subject"] == "neutral"
+    assert finding["message"] == (
+        'the quote is not in source "column": '
+        '"Perfectly neutral and entirely constructive in spirit" was not found'
+    )
+    [related] = finding["related"]
+    assert related["location"]["file"] == str(COLUMN_PATH)
+    assert (related["location"]["line"], related["location"]["column"]) == (25, 162)
+    assert related["message"].startswith(
+        'the closest passage of source "column" is here: '
+        '"Perfectly neutral and entirely constructive in tone'
+    )
+
+
+@needs_column
+def test_check_reads_the_file_next_to_the_map(tmp_path: Path) -> None:
+    (tmp_path / "column.txt").write_text(column(), encoding="utf-8")
+    path = tmp_path / "map.arg"
+    path.write_text(COLUMN_MAP + MISQUOTE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--select", "Q5"])
+    assert result.exit_code == 1
+    note = f"{tmp_path / 'column.txt'}:25:162: note: the closest passage"
+    assert note in result.stdout
+
+
+CASE_MAP = """\
+source text "A text"
+  file "text.txt"
+evidence e: "E."
+  quote text "do no harm"
+"""
+
+
+def test_case_insensitive_from_the_nearest_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text("First rule: \u201cDo no harm.\u201d\n", encoding="utf-8")
+    path = tmp_path / "map.arg"
+    path.write_text(CASE_MAP, encoding="utf-8")
+    code, findings = check(str(path), "--select", "Q501")
+    assert code == 1 and "only with other capital letters" in findings[0]["message"]
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap.quotes]\ncase-insensitive = true\n")
+    assert check(str(path), "--select", "Q501") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, 'the file "{path}" given by source "text" does not exist'),
+        (b"caf\xe9 au lait", 'the file "{path}" given by source "text" is not UTF-8 text'),
+    ],
+)
+def test_missing_source(tmp_path: Path, content: bytes | None, problem: str) -> None:
+    text_path = tmp_path / "text.txt"
+    if content is not None:
+        text_path.write_bytes(content)
+    path = tmp_path / "map.arg"
+    path.write_text(CASE_MAP, encoding="utf-8")
+    code, findings = check(str(path), "--select", "Q5")
+    assert code == 1
+    [finding] = findings
+    assert (finding["code"], finding["name"], finding["subject"]) == (
+        "Q502",
+        "missing-source",
+        "text",
+    )
+    assert (finding["location"]["line"], finding["location"]["column"]) == (1, 8)
+    assert finding["message"].startswith(problem.format(path=text_path))
+    assert finding["message"].endswith('; the quote of source "text" was not checked')
+
+
+def test_source_without_text_gives_one_note(tmp_path: Path) -> None:
+    path = tmp_path / "map.arg"
+    path.write_text(
+        'source web "A page"\n  url "https://example.org"\n'
+        'evidence e: "E."\n  quote web "one"\n  quote web "two"\n',
+        encoding="utf-8",
+    )
+    code, findings = check(str(path))
+    assert code == 0
+    assert [(f["code"], f["severity"], f["message"]) for f in findings] == [
+        (
+            "Q505",
+            "info",
+            'the 2 quotes of source "web" were not checked: the source names no file, '
+            "and no text was given with --source",
+        )
+    ]
+
+
+def test_checks_without_the_cli() -> None:
+    text = 'source s "S"\n  file "s.txt"\nevidence e: "E."\n  quote s "gone"\n'
+    m = read_text(text, "map.arg").map
+    ctx = CheckContext(m, analyze(m), sources={"s": "Here it is.\n"})
+    [miss] = run_checks(ctx, {"Q501", "Q502", "Q505"})
+    assert miss.code == "Q501" and miss.related == ()  # no passage of the text is close
+    ctx = CheckContext(m, analyze(m), source_problems={"s": "the disk is on fire"})
+    [problem] = run_checks(ctx, {"Q501", "Q502", "Q505"})
+    assert problem.message == 'the disk is on fire; the quote of source "s" was not checked'
+    [unread] = run_checks(CheckContext(m, analyze(m)), {"Q501", "Q502", "Q505"})
+    assert (
+        unread.message == 'the quote of source "s" was not checked: its file "s.txt" was not read'
+    )
+
+
+@pytest.mark.parametrize("code", ["Q501", "quote-not-in-source", "Q502", "Q505"])
+def test_explain(code: str) -> None:
+    result = CliRunner().invoke(main, ["explain", code])
+    assert result.exit_code == 0
+    assert "How to fix" in result.stdout

@@ -66,9 +66,8 @@ class QuoteNotInSource(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         m = ctx.map
-        case_sensitive = not bool(
-            ctx.option((OPTION_SECTION, self.code, self.name), "case-insensitive", False)
-        )
+        sections = (OPTION_SECTION, self.code, self.name)
+        case_sensitive = ctx.option(sections, "case-insensitive", False) is not True
         prepared: dict[str, SourceText] = {}
         for statement in m.statements.values():
             for quote in statement.quotes:
@@ -170,15 +169,15 @@ class MissingSource(Check):
             problem = ctx.source_problems.get(source.id)
             if problem is None:
                 continue
-            message = f'the text of source "{source.id}" could not be read: {problem}'
+            message = problem
             if counts[source.id]:
-                message += f"; {_its_quotes(counts[source.id])} not checked"
+                message += f"; {_quotes_of(source.id, counts[source.id])} not checked"
             yield self.finding(
                 message,
                 source.span,
                 source.id,
-                hint=f"correct the file path under the source, or give the text with "
-                f"--source {source.id}=PATH",
+                hint=f"fix the path in the file line under the source (relative to this map), "
+                f"or give the text with --source {source.id}=PATH",
             )
 
 
@@ -229,10 +228,8 @@ class UncheckedQuotes(Check):
                 reason = "the source names no file, and no text was given with --source"
             else:
                 reason = f'its file "{source.file}" was not read'
-            quotes = "the quote" if counts[source.id] == 1 else f"the {counts[source.id]} quotes"
-            verb = "was" if counts[source.id] == 1 else "were"
             yield self.finding(
-                f'{quotes} of source "{source.id}" {verb} not checked: {reason}',
+                f"{_quotes_of(source.id, counts[source.id])} not checked: {reason}",
                 source.span,
                 source.id,
                 hint=f"{_HOW_TO_GIVE_TEXT}, or run argmap check with --source {source.id}=PATH",
@@ -243,8 +240,11 @@ def _quote_counts(m: ArgumentMap) -> Counter[str]:
     return Counter(q.source for s in m.statements.values() for q in s.quotes)
 
 
-def _its_quotes(count: int) -> str:
-    return "its quote was" if count == 1 else f"its {count} quotes were"
+def _quotes_of(source: str, count: int) -> str:
+    """``the quote of source "x" was`` or ``the 3 quotes of source "x" were``."""
+    if count == 1:
+        return f'the quote of source "{source}" was'
+    return f'the {count} quotes of source "{source}" were'
 
 
 def _related(ctx: CheckContext, source: str, passage: Passage, note: str) -> Related:
