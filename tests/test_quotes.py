@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED
+from conftest import ROOT, SHARED
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -608,3 +608,19 @@ def test_explain(code: str) -> None:
     result = CliRunner().invoke(main, ["explain", code])
     assert result.exit_code == 0
     assert "How to fix" in result.stdout
+
+
+def test_the_documented_example_is_what_check_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    section = doc.split("## Quotes: how Q501", 1)[1]
+    source = section.split("```text\n", 1)[1].split("```", 1)[0]
+    example = section.split("```arg\n", 1)[1].split("```", 1)[0]
+    console = section.split("```console\n$ argmap check quotes.arg\n", 1)[1].split("```", 1)[0]
+    assert "Los\u00a0Cabos" in source  # the no-break space the first quote relies on
+    (tmp_path / "statement.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "quotes.arg").write_text(example, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "quotes.arg"])
+    assert (result.exit_code, result.stdout) == (1, console)
