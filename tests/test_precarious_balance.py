@@ -1,0 +1,150 @@
+"""The flagship map, maps/precarious-balance.arg: it parses, quotes the column word for word,
+its expected labels hold, and argmap finds in it what maps/README.md says it finds.
+
+The column's text lives outside the repository (``../shared/sources/``, where the map's source
+declaration points); the tests that need it skip, saying so, when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.analysis import analyze
+from argmap.analysis.labelling import label_map
+from argmap.cli import main
+from argmap.model import ArgumentMap, Label, Quote
+from argmap.quotes import Found, SourceText
+from argmap.reader import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+MAP = ROOT / "maps" / "precarious-balance.arg"
+README = MAP.parent / "README.md"
+SVG = "{http://www.w3.org/2000/svg}"
+RENDER_OPTIONS = ("--evaluate", "--legend")
+REGENERATE = (
+    "for f in dot svg png; do argmap render maps/precarious-balance.arg "
+    f"{' '.join(RENDER_OPTIONS)} -o maps/precarious-balance.$f; done"
+)
+"""The command maps/README.md gives for redrawing the map (run from the repository)."""
+
+
+def _read_map() -> ArgumentMap:
+    result = read_text(MAP.read_text(encoding="utf-8"), str(MAP))
+    assert result.ok and result.map is not None, [d.message for d in result.diagnostics]
+    return result.map
+
+
+COLUMN_MAP = _read_map()
+(SOURCE,) = COLUMN_MAP.sources.values()
+assert SOURCE.file is not None
+COLUMN_PATH = (MAP.parent / SOURCE.file).resolve()
+QUOTES = [(s.id, q) for s in COLUMN_MAP.statements.values() for q in s.quotes]
+
+
+@pytest.fixture(scope="module")
+def column() -> SourceText:
+    if not COLUMN_PATH.is_file():
+        pytest.skip(
+            f"the column's text is not at {COLUMN_PATH}: check out shared/ beside the "
+            "repository to verify the map's quotes against it"
+        )
+    return SourceText(COLUMN_PATH.read_text(encoding="utf-8"))
+
+
+def test_map_parses_without_findings() -> None:
+    result = read_text(MAP.read_text(encoding="utf-8"), str(MAP))
+    assert result.ok
+    assert [d.code for d in result.diagnostics] == []
+
+
+def test_the_only_source_is_the_column_beside_the_repository() -> None:
+    assert SOURCE.id == "column"
+    assert SOURCE.title == "Russia and the United States: A Precarious Balance"
+    beside_the_repository = ROOT.parent / "shared" / "sources" / "precarious-balance.txt"
+    assert beside_the_repository.resolve() == COLUMN_PATH
+
+
+def test_every_statement_carries_the_columns_words() -> None:
+    unquoted = [s.id for s in COLUMN_MAP.statements.values() if not s.quotes]
+    assert unquoted == []
+    assert {q.source for _, q in QUOTES} == {"column"}
+
+
+@pytest.mark.parametrize(
+    ("statement", "quote"), QUOTES, ids=[f"{s}:{q.span.line}" for s, q in QUOTES]
+)
+def test_quote_is_in_the_column(column: SourceText, statement: str, quote: Quote) -> None:
+    found = column.find(quote.text)
+    assert isinstance(found, Found), (
+        f"{statement} (line {quote.span.line}): {found.problem.value} part {found.part!r}; "
+        f"closest passage: {found.hint.text if found.hint else None!r}"
+    )
+
+
+def test_expected_labels_hold() -> None:
+    labelling = label_map(COLUMN_MAP)
+    expected = {id: e.label for e in COLUMN_MAP.expectations for id in e.ids}
+    assert "better" in expected
+    assert {id: labelling[id] for id in expected} == expected
+
+
+def test_the_thesis_is_accepted_and_the_concession_stands() -> None:
+    labelling = label_map(COLUMN_MAP)
+    assert labelling["better"] is Label.IN
+    analysis = analyze(COLUMN_MAP)
+    standing = {o for o in analysis.hostile if labelling[o] is Label.IN}
+    assert standing == {"o_syria"}
+    assert COLUMN_MAP.objections["o_syria"].conceded
+
+
+def test_structural_findings_are_the_ones_the_readme_discusses() -> None:
+    analysis = analyze(COLUMN_MAP)
+    assert analysis.theses == ("better",)
+    assert analysis.unsupported == {"showdown"}
+    assert analysis.unanswered == frozenset()
+    assert analysis.orphans == frozenset()
+    assert analysis.support_cycles == ()
+    assert analysis.hostile == {"o_gloomy", "o_friendship", "o_distrust", "o_syria"}
+
+
+def test_check_reports_only_the_unsupported_showdown(column: SourceText) -> None:
+    result = CliRunner().invoke(
+        main, ["check", "--no-config", "--format", "json", "--fail-on", "info", str(MAP)]
+    )
+    report = json.loads(result.stdout)
+    found = [(d["code"], d["severity"], d["subject"]) for d in report["diagnostics"]]
+    assert found == [("S201", "warning", "showdown")]
+    assert result.exit_code == 1
+
+
+def test_committed_dot_is_what_the_renderer_draws_now() -> None:
+    result = CliRunner().invoke(main, ["render", str(MAP), *RENDER_OPTIONS, "-f", "dot", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    committed = MAP.with_suffix(".dot").read_text(encoding="utf-8")
+    assert result.stdout == committed, (
+        f"maps/precarious-balance.dot is stale; redraw the map with:\n  {REGENERATE}"
+    )
+
+
+def test_committed_svg_and_png_draw_the_committed_dot() -> None:
+    dot = MAP.with_suffix(".dot").read_text(encoding="utf-8")
+    dot_nodes = set(re.findall(r"^\s*(\w+) \[", dot, flags=re.MULTILINE)) - {"graph", "node", "edge"}
+    svg = ET.parse(MAP.with_suffix(".svg")).getroot()
+    svg_nodes = {
+        g.findtext(f"{SVG}title")
+        for g in svg.iter(f"{SVG}g")
+        if "node" in g.get("class", "").split()
+    }
+    assert len(dot_nodes) > len(COLUMN_MAP.statements)
+    assert svg_nodes == dot_nodes
+    assert MAP.with_suffix(".png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_readme_gives_the_command_that_redraws_the_map() -> None:
+    assert REGENERATE in README.read_text(encoding="utf-8")
