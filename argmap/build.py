@@ -29,7 +29,7 @@ from argmap.model import (
     StatementKind,
     Suppression,
 )
-from argmap.syntax import Comment
+from argmap.syntax import Comment, paused_gc
 from argmap.text import TextError, decode_text
 
 __all__ = ["Declarations", "IdUse", "build"]
@@ -79,9 +79,10 @@ def build(
 ) -> Declarations:
     """Collect the declarations of parsed top-level items."""
     builder = _Builder(path)
-    for item in items:
-        builder.item(item, group=None)
-    builder.suppressions(comments, text)
+    with paused_gc():
+        for item in items:
+            builder.item(item, group=None)
+        builder.suppressions(comments, text)
     return builder.out
 
 

@@ -8,11 +8,13 @@ top-level line, so that one run reports every error of a file.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,7 +28,7 @@ from lark.indenter import Indenter
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Span
 
-__all__ = ["MAX_DEPTH", "Comment", "ParsedText", "grammar_path", "parse_items"]
+__all__ = ["MAX_DEPTH", "Comment", "ParsedText", "grammar_path", "parse_items", "paused_gc"]
 
 MAX_DEPTH = 100
 """The deepest indentation a map may use; deeper is an error, never a crash."""
@@ -168,8 +170,30 @@ def _parser() -> tuple[Lark, OutlineIndenter]:
 _lock = threading.Lock()
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while parse trees are built.
+
+    A parse allocates hundreds of thousands of small objects (tokens, trees) and no cycles,
+    so the collector only rescans them, again and again as the heap grows: pausing it takes
+    about a third off the time of reading a large map.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_items(text: str, path: str) -> ParsedText:
     """Parse a map's text; never raises on bad input."""
+    with paused_gc():
+        return _parse_items(text, path)
+
+
+def _parse_items(text: str, path: str) -> ParsedText:
     if not text.strip():
         span = Span(path, 1, 1, 1, 1)
         return ParsedText(
