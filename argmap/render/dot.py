@@ -9,13 +9,14 @@ linked premises meet before their arrow goes on, and undercuts can point at the 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import graphviz
+from graphviz import nohtml
 
 from argmap.model import ArgumentMap, Inference, Objection, Reason, Statement
-from argmap.render.escape import dot_text, visible_text
+from argmap.render.escape import attr_list, dot_text, visible_text
 from argmap.render.findings import Findings
 from argmap.render.focus import Selection, neighbourhood
 from argmap.render.labels import inference_caption, statement_lines, statement_tooltip
@@ -59,41 +60,48 @@ def to_digraph(
     options = options or RenderOptions()
     findings = findings or Findings()
     theme = options.theme
-    graph = graphviz.Digraph(
-        "argmap",
-        graph_attr={**graph_defaults(theme, options.rankdir), **dict(options.graph_attrs)},
-        node_attr={**node_defaults(theme), **dict(options.node_attrs)},
-        edge_attr={**edge_defaults(theme), **dict(options.edge_attrs)},
-    )
     selection = neighbourhood(m, options.focus, options.depth) if options.focus else None
+    body: list[str] = []
     title = _title_lines(m, selection, options)
     if title and "label" not in dict(options.graph_attrs):
-        graph.attr(label=dot_text(title))
-    _Drawing(m, findings, options, selection=selection).draw(graph)
+        body.append(f"\t{attr_list({'label': dot_text(title)})}\n")
+    body += _Drawing(m, findings, options, selection=selection).lines(1)
     if options.legend:
-        graph.subgraph(_legend(findings, options))
-    return graph
+        body += _legend(findings, options)
+    return graphviz.Digraph(
+        "argmap",
+        graph_attr={**graph_defaults(theme, options.rankdir), **_raw(options.graph_attrs)},
+        node_attr={**node_defaults(theme), **_raw(options.node_attrs)},
+        edge_attr={**edge_defaults(theme), **_raw(options.edge_attrs)},
+        body=body,
+    )
+
+
+def _raw(attributes: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Raw ``-G/-N/-E`` values, never read as HTML labels (as with dot's own options)."""
+    return {name: nohtml(value) for name, value in attributes}
 
 
 def _title_lines(m: ArgumentMap, selection: Selection | None, options: RenderOptions) -> list[str]:
     lines = wrap(visible_text(m.title), _TITLE_WIDTH) if m.title else []
     if selection is not None and options.focus is not None:
         shown = sum(1 for id in m.statements if id in selection.ids)
+        steps = f"{options.depth} step{'' if options.depth == 1 else 's'}"
         lines.append(
-            f"around {visible_text(options.focus)}, {options.depth} step"
-            f"{'' if options.depth == 1 else 's'}: {shown} of {len(m.statements)} statements shown"
+            f"within {steps} of {visible_text(options.focus)}: "
+            f"{shown} of {len(m.statements)} statements shown"
         )
     return lines
 
 
-def _legend(findings: Findings, options: RenderOptions) -> graphviz.Digraph:
-    evaluate = findings.evaluated
-    check = findings.checked
-    cluster = graphviz.Digraph(f"cluster_{_LEGEND}")
-    cluster.attr(**cluster_style(options.theme, options.rankdir), label=dot_text(["Legend"]))
-    marks = legend_findings(check=check, evaluate=evaluate)
-    _Drawing(legend_map(evaluate), marks, options, prefix=_LEGEND, show_ids=False).draw(cluster)
-    return cluster
+def _legend(findings: Findings, options: RenderOptions) -> list[str]:
+    """The legend's cluster: the legend map drawn like a map, with the marks the map can show."""
+    marks = legend_findings(check=findings.checked, evaluate=findings.evaluated)
+    drawing = _Drawing(
+        legend_map(findings.evaluated), marks, options, prefix=_LEGEND, show_ids=False
+    )
+    style = attr_list({**cluster_style(options.theme, options.rankdir), "label": "Legend"})
+    return [f"\tsubgraph cluster_{_LEGEND} {{\n", f"\t\t{style}\n", *drawing.lines(2), "\t}\n"]
 
 
 def _roles(m: ArgumentMap) -> dict[str, Role]:
@@ -143,6 +151,7 @@ class _Drawing:
     elements: list[Statement | Inference] = field(init=False)
     names: dict[str, str] = field(init=False)
     roles: dict[str, Role] = field(init=False)
+    styles: dict[tuple[object, ...], str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.elements = _in_source_order(self.m)
@@ -152,46 +161,64 @@ class _Drawing:
     def shown(self, id: str) -> bool:
         return self.selection is None or id in self.selection.ids
 
-    def draw(self, graph: graphviz.Digraph) -> None:
-        clusters = {g: self._cluster(g) for g in self.m.groups}
-        filled: set[str] = set()
+    def lines(self, depth: int) -> list[str]:
+        """The drawing as DOT lines indented ``depth`` tabs: nodes, clusters, then edges."""
+        content: dict[str | None, list[str]] = {None: [], **{g: [] for g in self.m.groups}}
         for element in self.elements:
-            if not self.shown(element.id):
-                continue
-            target = clusters[element.group] if element.group else graph
-            if element.group:
-                filled.add(element.group)
-            if isinstance(element, Statement):
-                self._statement(target, element)
-            else:
-                self._junction(target, element)
-        self._nest(graph, clusters, filled)
+            if self.shown(element.id):
+                node = (
+                    self._statement(element)
+                    if isinstance(element, Statement)
+                    else self._junction(element)
+                )
+                content[element.group].append(node)
+        pad = "\t" * depth
+        out = [f"{pad}{line}\n" for line in content[None]]
+        out += self._clusters(content, depth)
         for element in self.elements:
             if isinstance(element, (Reason, Objection)) and self.shown(element.id):
-                self._edges(graph, element)
+                out += [f"{pad}{line}\n" for line in self._edges(element)]
+        return out
 
-    def _cluster(self, group_id: str) -> graphviz.Digraph:
-        cluster = graphviz.Digraph(self.names[group_id])
-        title = wrap(visible_text(self.m.groups[group_id].title), _TITLE_WIDTH)
-        cluster.attr(**cluster_style(self.options.theme, self.options.rankdir), label=dot_text(title))
-        return cluster
-
-    def _nest(
-        self, graph: graphviz.Digraph, clusters: Mapping[str, graphviz.Digraph], filled: set[str]
-    ) -> None:
-        """Put each cluster inside its parent, innermost first; leave out empty ones."""
-        depth = _group_depths(self.m)
-        innermost_first = sorted(self.m.groups, key=lambda g: -depth[g])
-        for g in innermost_first:
-            parent = self.m.groups[g].parent
-            if g in filled and parent is not None:
-                filled.add(parent)
-        for g in innermost_first:
+    def _clusters(self, content: Mapping[str | None, list[str]], depth: int) -> list[str]:
+        """Nested ``subgraph cluster_…`` blocks for the groups that hold something, in source
+        order, written without recursion."""
+        groups = self.m.groups
+        filled: set[str] = set()
+        for g in groups:
+            current: str | None = g if content[g] else None
+            while current is not None and current not in filled:
+                filled.add(current)
+                current = groups[current].parent
+        children: dict[str | None, list[str]] = {None: [], **{g: [] for g in groups}}
+        for g in groups:
             if g in filled:
-                parent = self.m.groups[g].parent
-                (clusters[parent] if parent is not None else graph).subgraph(clusters[g])
+                children[groups[g].parent].append(g)
+        style = cluster_style(self.options.theme, self.options.rankdir)
+        out: list[str] = []
+        stack = [(top, False, depth) for top in reversed(children[None])]
+        while stack:
+            group, closing, level = stack.pop()
+            pad = "\t" * level
+            if closing:
+                out.append(f"{pad}}}\n")
+                continue
+            title = wrap(visible_text(groups[group].title), _TITLE_WIDTH)
+            out.append(f"{pad}subgraph {self.names[group]} {{\n")
+            out.append(f"{pad}\t{attr_list({**style, 'label': dot_text(title)})}\n")
+            out += [f"{pad}\t{line}\n" for line in content[group]]
+            stack.append((group, True, level))
+            stack += [(child, False, level + 1) for child in reversed(children[group])]
+        return out
 
-    def _statement(self, graph: graphviz.Digraph, s: Statement) -> None:
+    def _styled(self, key: tuple[object, ...], make: Callable[[], dict[str, str]]) -> str:
+        """The attribute text shared by all elements drawn alike, written once."""
+        text = self.styles.get(key)
+        if text is None:
+            text = self.styles[key] = attr_list(make())
+        return text
+
+    def _statement(self, s: Statement) -> str:
         unsupported = s.id in self.findings.unsupported
         label = self.findings.labels.get(s.id)
         hidden = self.selection.hidden_links.get(s.id, 0) if self.selection else 0
@@ -204,22 +231,31 @@ class _Drawing:
             label=label,
             hidden_links=hidden,
         )
-        classes = ["statement", s.kind.value]
-        classes += ["unsupported"] if unsupported else []
-        classes += [label.value.lower()] if label else []
-        attrs = statement_style(s.kind, self.options.theme, unsupported=unsupported, label=label)
-        name = self.names[s.id]
-        attrs.update({"id": name, "class": " ".join(classes)})
-        attrs["tooltip"] = dot_text(statement_tooltip(s, self.m))
-        graph.node(name, dot_text(lines), _attributes=attrs)
 
-    def _junction(self, graph: graphviz.Digraph, inf: Inference) -> None:
+        def style() -> dict[str, str]:
+            attrs = statement_style(
+                s.kind, self.options.theme, unsupported=unsupported, label=label
+            )
+            classes = ["statement", s.kind.value]
+            classes += ["unsupported"] if unsupported else []
+            classes += [label.value.lower()] if label else []
+            return {**attrs, "class": " ".join(classes)}
+
+        name = self.names[s.id]
+        own = attr_list(
+            {"id": name, "tooltip": dot_text(statement_tooltip(s, self.m))}, dot_text(lines)
+        )
+        return f"{name} [{own} {self._styled((s.kind, unsupported, label), style)}]"
+
+    def _junction(self, inf: Inference) -> str:
         role = self.roles[inf.id]
         name = self.names[inf.id]
-        attrs = junction_style(role, self.options.theme)
-        attrs.update({"id": name, "class": f"inference {role.value}"})
-        attrs["tooltip"] = dot_text([role.value, *self._caption(inf)])
-        graph.node(name, _attributes=attrs)
+
+        def style() -> dict[str, str]:
+            return {**junction_style(role, self.options.theme), "class": f"inference {role.value}"}
+
+        own = attr_list({"id": name, "tooltip": dot_text([role.value, *self._caption(inf)])})
+        return f"{name} [{own} {self._styled((role,), style)}]"
 
     def _caption(self, inf: Inference) -> list[str]:
         unanswered = inf.id in self.findings.unanswered
@@ -227,35 +263,29 @@ class _Drawing:
             inf, width=self.options.width, unanswered=unanswered, show_id=self.show_ids
         )
 
-    def _edges(self, graph: graphviz.Digraph, inf: Inference) -> None:
+    def _edges(self, inf: Inference) -> list[str]:
         role = self.roles[inf.id]
         junction = self.names[inf.id]
         theme = self.options.theme
-        for premise in inf.premises:
-            attrs = premise_style(role, theme)
-            attrs["class"] = f"premise {role.value}"
-            graph.edge(self.names[premise], junction, _attributes=attrs)
+
+        def premise() -> dict[str, str]:
+            return {**premise_style(role, theme), "class": f"premise {role.value}"}
+
+        line_in = self._styled(("premise", role), premise)
+        lines = [f"{self.names[p]} -> {junction} [{line_in}]" for p in inf.premises]
         conceded = isinstance(inf, Objection) and inf.conceded
         unanswered = inf.id in self.findings.unanswered
-        attrs = conclusion_style(role, theme, conceded=conceded, unanswered=unanswered)
-        attrs["class"] = " ".join(_conclusion_classes(role, conceded, unanswered))
+
+        def conclusion() -> dict[str, str]:
+            attrs = conclusion_style(role, theme, conceded=conceded, unanswered=unanswered)
+            return {**attrs, "class": " ".join(_conclusion_classes(role, conceded, unanswered))}
+
+        line_out = self._styled(("conclusion", role, conceded, unanswered), conclusion)
         caption = self._caption(inf)
         if caption:
-            attrs["label"] = dot_text(caption)
-        graph.edge(junction, self.names[inf.target], _attributes=attrs)
-
-
-def _group_depths(m: ArgumentMap) -> dict[str, int]:
-    """How deeply each group is nested (0 for a top-level group), without recursion."""
-    depth: dict[str, int] = {}
-    for g in m.groups:
-        chain = [g]
-        while (parent := m.groups[chain[-1]].parent) is not None and parent not in depth:
-            chain.append(parent)
-        base = depth[parent] + 1 if parent is not None else 0
-        for n, member in enumerate(reversed(chain)):
-            depth[member] = base + n
-    return depth
+            line_out = f"{attr_list({'label': dot_text(caption)})} {line_out}"
+        lines.append(f"{junction} -> {self.names[inf.target]} [{line_out}]")
+        return lines
 
 
 def _conclusion_classes(role: Role, conceded: bool, unanswered: bool) -> Iterable[str]:

@@ -1,6 +1,6 @@
 r"""Making user text safe for DOT and for the SVG Graphviz writes from it.
 
-Two steps, both pure:
+Three steps, all pure:
 
 - :func:`visible_text` turns any text into what the diagram shows: line breaks of every kind
   become ``\n``, a tab becomes a space, other control characters become their visible Unicode
@@ -10,17 +10,19 @@ Two steps, both pure:
 - :func:`dot_text` turns lines of visible text into a DOT escString: backslashes doubled (so
   ``\N`` or ``\l`` stay letters), ``&`` written as ``&amp;`` (Graphviz reads HTML entities in
   plain labels), the record-label characters ``{ } | < >`` escaped, lines joined with ``\n``.
-  The result is marked as not-HTML, so the ``graphviz`` package always quotes it as a string
-  and escapes its double quotes.
+  In the result every backslash starts a two-character escape, so no ``"`` follows a lone
+  backslash.
+- :func:`quote_id` and :func:`attr_list` write such values (and argmap's own constants) as DOT:
+  a bare id where DOT allows one, else a double-quoted string with ``"`` escaped. (Raw
+  attributes from the command line go through the ``graphviz`` package's own quoting.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
-from graphviz import nohtml
-
-__all__ = ["BIDI_CONTROLS", "dot_text", "visible_text"]
+__all__ = ["BIDI_CONTROLS", "attr_list", "dot_text", "quote_id", "visible_text"]
 
 BIDI_CONTROLS = {
     0x202A: "LRE",
@@ -65,5 +67,22 @@ def visible_text(text: str) -> str:
 
 def dot_text(lines: Iterable[str]) -> str:
     """Lines of visible text as one escaped DOT label (centred lines)."""
-    label: str = nohtml("\\n".join(line.translate(_DOT) for line in lines))
-    return label
+    return "\\n".join(line.translate(_DOT) for line in lines)
+
+
+_BARE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+
+
+def quote_id(value: str) -> str:
+    """A value from :func:`dot_text` (or a constant) as a DOT id: bare if it may be, else quoted."""
+    if _BARE_ID.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+def attr_list(attrs: Mapping[str, str], label: str | None = None) -> str:
+    """``label=… name=value …``: the label first, the other attributes sorted by name."""
+    parts = [f"label={quote_id(label)}"] if label is not None else []
+    parts += [f"{name}={quote_id(attrs[name])}" for name in sorted(attrs)]
+    return " ".join(parts)

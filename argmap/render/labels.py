@@ -41,7 +41,8 @@ def _evidence_lines(s: Statement, m: ArgumentMap, width: int) -> list[str]:
         lines += wrap(f"“{quoted}”", width)
         origin = _source_name(m, first.source)
         if len(s.quotes) > 1:
-            origin += f" (+{len(s.quotes) - 1} more)"
+            more = len(s.quotes) - 1
+            origin += f" (+{more} more quote{'s' if more > 1 else ''})"
     elif s.citations:
         first_cite = s.citations[0]
         origin = _source_name(m, first_cite.source)

@@ -29,9 +29,9 @@ objection w: u -> r
 '''
 
 _EVALUATED = """\
-assumption l_in: "Holds once the objections are weighed."
-assumption l_out: "Defeated, or without support."
-assumption l_undec: "Undecided: objections attack each other in a circle."
+claim l_in: "Holds once the objections are weighed."
+claim l_out: "Defeated, or without support."
+claim l_undec: "Undecided: objections attack each other in a circle."
 """
 
 
