@@ -78,7 +78,7 @@ def build(
     items: Sequence[Tree[Token]], comments: Sequence[Comment], text: str, path: str
 ) -> Declarations:
     """Collect the declarations of parsed top-level items."""
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     with paused_gc():
         for item in items:
             builder.item(item, group=None)
@@ -87,29 +87,34 @@ def build(
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self.lines = text.split("\n")
         self.out = Declarations()
         self.first: dict[str, tuple[str, Span]] = {}
 
     # -- positions and small helpers ----------------------------------------------------
+    # The parser does not record the positions of trees (that would double its time), so
+    # spans come from the tokens: a tree runs from its first token to its last.
     def span(self, node: Tree[Token] | Token) -> Span:
-        if isinstance(node, Token):
-            return Span(
-                self.path,
-                node.line or 1,
-                node.column or 1,
-                node.end_line or node.line or 1,
-                node.end_column or node.column or 1,
-            )
-        meta = node.meta
-        return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+        if isinstance(node, Tree):
+            start, end = self.span(_first_token(node)), self.span(_last_token(node))
+            return Span(self.path, start.line, start.column, end.end_line, end.end_column)
+        return Span(
+            self.path,
+            node.line or 1,
+            node.column or 1,
+            node.end_line or node.line or 1,
+            node.end_column or node.column or 1,
+        )
 
     def line_span(self, node: Tree[Token]) -> Span:
-        """From the first to the last token of a one-line item (its newline left out)."""
-        *_, last = node.scan_values(lambda v: isinstance(v, Token))
-        end = self.span(last)
-        return Span(self.path, node.meta.line, node.meta.column, end.end_line, end.end_column)
+        """From the start of a one-line item (its keyword, which the tree leaves out) to its
+        last token (its newline left out)."""
+        start, end = self.span(_first_token(node)), self.span(_last_token(node))
+        line = self.lines[start.line - 1] if start.line <= len(self.lines) else ""
+        column = len(line) - len(line.lstrip(" \t")) + 1
+        return Span(self.path, start.line, column, end.end_line, end.end_column)
 
     def text(self, token: Token) -> str:
         try:
@@ -411,6 +416,20 @@ class _Builder:
             )
             line = _next_content_line(lines, comment.line) if comment.own_line else comment.line
             self.out.suppressions.append(Suppression(codes, line, span))
+
+
+def _first_token(tree: Tree[Token]) -> Token:
+    node: Tree[Token] | Token = tree
+    while isinstance(node, Tree):
+        node = node.children[0]
+    return node
+
+
+def _last_token(tree: Tree[Token]) -> Token:
+    node: Tree[Token] | Token = tree
+    while isinstance(node, Tree):
+        node = node.children[-1]
+    return node
 
 
 def _article(noun: str) -> str:
