@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["Dot", "lex_id", "parse_dot", "read_label"]
+from argmap.model import ArgumentMap, Reason, Statement
+
+__all__ = ["Dot", "expected_edges", "lex_id", "node_names", "parse_dot", "read_label"]
 
 _BARE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?)")
 _ID = r'"(?:[^"\\]|\\.)*"|[^\s\[\]=;{}"]+'
@@ -133,3 +136,29 @@ def parse_dot(source: str) -> Dot:
             raise AssertionError(f"unexpected DOT line: {line!r}")
     assert stack == [None], "unbalanced subgraphs"
     return dot
+
+
+def node_names(m: ArgumentMap) -> dict[str, str]:
+    """The synthetic node name of every statement and inference: ``s``/``r``/``o`` and a
+    number counted in source order (by where each is written)."""
+    order = sorted(
+        [*m.statements.values(), *m.reasons.values(), *m.objections.values()],
+        key=lambda e: (e.span.line, e.span.column),
+    )
+    names: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for e in order:
+        letter = "s" if isinstance(e, Statement) else "r" if isinstance(e, Reason) else "o"
+        counts[letter] += 1
+        names[e.id] = f"{letter}{counts[letter]}"
+    return names
+
+
+def expected_edges(m: ArgumentMap) -> list[tuple[str, str]]:
+    """premise -> junction and junction -> target for every inference, sorted."""
+    names = node_names(m)
+    edges = []
+    for inf in (*m.reasons.values(), *m.objections.values()):
+        edges += [(names[p], names[inf.id]) for p in inf.premises]
+        edges.append((names[inf.id], names[inf.target]))
+    return sorted(edges)

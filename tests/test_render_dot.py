@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_oracle import Dot, parse_dot
+from render_oracle import Dot, expected_edges, parse_dot
 
 from argmap.analysis import analyze
 from argmap.analysis.labelling import label_map
@@ -58,26 +58,6 @@ def user_ids(dot: Dot) -> dict[str, str]:
         for name, attrs in dot.nodes.items()
         if "statement" in attrs["class"]
     }
-
-
-def expected_edges(m: ArgumentMap) -> list[tuple[str, str]]:
-    """premise -> junction and junction -> target for every inference, with names numbered in
-    source order (the oracle for synthetic naming)."""
-    order = sorted(
-        [*m.statements.values(), *m.reasons.values(), *m.objections.values()],
-        key=lambda e: (e.span.line, e.span.column),
-    )
-    names: dict[str, str] = {}
-    counts: Counter[str] = Counter()
-    for e in order:
-        letter = "s" if isinstance(e, Statement) else "r" if isinstance(e, Reason) else "o"
-        counts[letter] += 1
-        names[e.id] = f"{letter}{counts[letter]}"
-    edges = []
-    for inf in (*m.reasons.values(), *m.objections.values()):
-        edges += [(names[p], names[inf.id]) for p in inf.premises]
-        edges.append((names[inf.id], names[inf.target]))
-    return sorted(edges)
 
 
 # ---- structure ------------------------------------------------------------------------------

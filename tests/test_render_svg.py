@@ -1,0 +1,181 @@
+"""Real renders with Graphviz (marker `dot`): SVG read back with an XML parser, PNG and PDF
+checked by their bytes, and the adversarial corpus (tests/adversarial/*.arg) proving that no
+text in a map can inject DOT or SVG markup: every user text arrives in the SVG as text."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from render_oracle import expected_edges, node_names, parse_dot
+
+from argmap.model import ArgumentMap
+from argmap.reader import read_text
+from argmap.render import RenderOptions, find, to_digraph
+from argmap.render.engines import EngineError, draw
+from argmap.render.escape import visible_text
+from argmap.render.labels import inference_caption, statement_lines, statement_tooltip
+
+pytestmark = pytest.mark.dot
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))
+ADVERSARIAL = sorted((ROOT / "tests" / "adversarial").glob("*.arg"))
+GRAPHVIZ_TAGS = {"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "text", "a"}
+
+
+def load(path: Path) -> ArgumentMap:
+    result = read_text(path.read_text(encoding="utf-8"), str(path))
+    assert result.ok, result.diagnostics
+    return result.map
+
+
+def svg_of(m: ArgumentMap, options: RenderOptions | None = None) -> tuple[ET.Element, str]:
+    source = to_digraph(m, find(m, evaluate=True), options).source
+    return ET.fromstring(draw(source, format="svg")), source
+
+
+def groups(root: ET.Element, kind: str) -> dict[str, ET.Element]:
+    """SVG groups of one class (node, edge, cluster), by their <title>."""
+    found = {}
+    for g in root.iter(f"{SVG}g"):
+        if kind in (g.get("class") or "").split():
+            title = g.find(f"{SVG}title")
+            assert title is not None
+            found[title.text or ""] = g
+    return found
+
+
+def texts(g: ET.Element) -> list[str]:
+    return [t.text or "" for t in g.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_svg_has_one_node_per_element_and_the_expected_edges(path: Path) -> None:
+    m = load(path)
+    root, _ = svg_of(m)
+    nodes = groups(root, "node")
+    statements = [g for g in nodes.values() if "statement" in (g.get("class") or "")]
+    assert len(statements) == len(m.statements)
+    assert len(nodes) == len(m.statements) + len(m.reasons) + len(m.objections)
+    edges = sorted(tuple(title.split("->")) for title in groups(root, "edge"))
+    assert edges == expected_edges(m)
+
+
+def _centre_y(g: ET.Element) -> float:
+    """The vertical middle of a node: of its text lines, else of its outline (junctions)."""
+    ys = [float(t.get("y", "0")) for t in g.iter(f"{SVG}text")]
+    if ys:
+        return (min(ys) + max(ys)) / 2
+    ellipse = g.find(f".//{SVG}ellipse")
+    if ellipse is not None:
+        return float(ellipse.get("cy", "0"))
+    polygon = g.find(f".//{SVG}polygon")
+    assert polygon is not None
+    ys = [float(point.split(",")[1]) for point in (polygon.get("points") or "").split()]
+    return (min(ys) + max(ys)) / 2
+
+
+@pytest.mark.parametrize(("rankdir", "above"), [("BT", True), ("TB", False)])
+def test_thesis_is_on_top_and_reasons_below(rankdir: str, above: bool) -> None:
+    m = load(ROOT / "maps" / "examples" / "outline.arg")
+    root, _ = svg_of(m, RenderOptions(rankdir=rankdir))
+    nodes = groups(root, "node")
+    for tail, head in expected_edges(m):
+        # SVG y grows downwards: in BT every arrow points up, in TB down
+        assert (_centre_y(nodes[head]) < _centre_y(nodes[tail])) is above
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_png_and_pdf() -> None:
+    m = load(ROOT / "maps" / "examples" / "outline.arg")
+    source = to_digraph(m, find(m)).source
+    width, height = _png_size(draw(source, format="png"))
+    assert width > 300 and height > 300
+    pdf = draw(source, format="pdf")
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF") and len(pdf) > 2000
+
+
+def test_a_large_map_is_not_shrunk_to_a_thumbnail() -> None:
+    lines = ['thesis c0: "The thesis of a long chain."']
+    lines += [f'claim c{i}: "Claim {i} of a long chain of reasons."' for i in range(1, 150)]
+    lines += [f"reason: c{i + 1} -> c{i}" for i in range(149)]
+    m = read_text("\n".join(lines) + "\n", "chain.arg").map
+    width, height = _png_size(draw(to_digraph(m).source, format="png"))
+    assert height > 150 * 40, (width, height)  # every statement keeps its readable size
+
+
+def test_graphviz_errors_are_reported_in_plain_words() -> None:
+    with pytest.raises(EngineError, match=r"^Graphviz could not draw the map: .*syntax error"):
+        draw("digraph { a -> }", format="svg")
+
+
+# ---- the adversarial corpus -------------------------------------------------------------------
+
+
+def _no_markup(root: ET.Element) -> None:
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG)
+        assert tag in GRAPHVIZ_TAGS, f"unexpected element <{tag}>"
+        for name in element.attrib:
+            local = name.rsplit("}", 1)[-1].lower()
+            assert not local.startswith("on"), f"event attribute {name}"
+            assert local != "href", f"link attribute {name}"
+
+
+@pytest.mark.parametrize("path", ADVERSARIAL, ids=lambda p: p.stem)
+def test_adversarial_text_arrives_as_text(path: Path) -> None:
+    m = load(path)
+    options = RenderOptions(legend=True)
+    findings = find(m, evaluate=True)
+    source = to_digraph(m, findings, options).source
+    dot = parse_dot(source)
+    names = node_names(m)
+    assert {n for n in dot.nodes if not n.startswith("legend_")} == set(names.values())
+    root = ET.fromstring(draw(source, format="svg"))
+    _no_markup(root)
+    nodes = groups(root, "node")
+    for s in m.statements.values():
+        node = nodes[names[s.id]]
+        expected = statement_lines(
+            s,
+            m,
+            width=options.width,
+            unsupported=s.id in findings.unsupported,
+            label=findings.labels.get(s.id),
+        )
+        assert texts(node) == [line for line in expected if line], s.id
+        link = node.find(f"{SVG}g/{SVG}a")
+        assert link is not None and link.get(f"{XLINK}title") == "\n".join(statement_tooltip(s, m))
+    edges = groups(root, "edge")
+    for inf in (*m.reasons.values(), *m.objections.values()):
+        caption = inference_caption(
+            inf, width=options.width, unanswered=inf.id in findings.unanswered
+        )
+        conclusion = edges[f"{names[inf.id]}->{names[inf.target]}"]
+        assert texts(conclusion) == caption, inf.id
+    clusters = groups(root, "cluster")
+    for n, group in enumerate(m.groups.values(), 1):
+        assert (
+            " ".join(texts(clusters[f"cluster_g{n}"])).split() == visible_text(group.title).split()
+        )
+    if m.title:
+        title = " ".join(t.text or "" for t in root.findall(f"{SVG}g/{SVG}text"))
+        assert title.split() == visible_text(m.title).split()
+
+
+@pytest.mark.parametrize("path", ADVERSARIAL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_adversarial_maps_render_to_png_and_pdf(path: Path, fmt: str) -> None:
+    m = load(path)
+    data = draw(to_digraph(m, find(m)).source, format=fmt)
+    assert data.startswith(b"\x89PNG" if fmt == "png" else b"%PDF-")
