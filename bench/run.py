@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         args.work, install_argdown=not args.no_install, use_argdown=not args.no_argdown
     )
     host = machine(tools)
+    load_before = _load()
     results: dict[tuple[str, int], Timing | Failure] = {}
     maps = args.work / "maps"
     startup_files = write_files(generate(2, args.seed), maps, "map-startup")
@@ -101,12 +103,21 @@ def main(argv: list[str] | None = None) -> int:
             results[(task.key, size)] = done[task.key]
             _progress(task.title, size, done[task.key])
     print(f"# argmap benchmark (seed {args.seed})\n")
-    print("\n".join(f"- {line}" for line in host.lines()) + "\n")
+    print("\n".join(f"- {line}" for line in host.lines()))
+    print(f"- Load average (1 min) before and after: {load_before} → {_load()}\n")
     print(format_report(results, args.sizes, args.runs), end="")
     if args.json is not None:
         raw = _raw(results, asdict(host))
         args.json.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _load() -> str:
+    """The 1-minute load average: other work on the machine inflates wall times."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
 
 
 def _progress(title: str, size: int, result: Timing | Failure) -> None:

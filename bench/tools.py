@@ -114,6 +114,7 @@ class Machine:
     argdown: str
 
     def lines(self) -> list[str]:
+        """The description, as lines of a Markdown list."""
         return [
             f"CPU: {self.cpu}, {self.cores} cores; RAM {self.memory_gib:.1f} GiB; {self.system}",
             f"Python {self.python}; argmap {self.argmap}; Graphviz {self.graphviz}; "
