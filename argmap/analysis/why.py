@@ -116,13 +116,13 @@ class _Explainer:
         return cause + self.circles[i]
 
     def _applies(self, i: str, premises: Sequence[str]) -> str:
-        verb = "is" if len(premises) == 1 else "are"
-        text = f"{_listing([self.name(p) for p in premises])} {verb} IN"
-        if i in self.m.objections:
-            target = self.m.objections[i].target
-            effect = "defeated" if target in self.m.statements else "cut off"
-            text += f", so {self.name(target)} is {effect}"
-        return text + self._failed_attacks(i)
+        names = _listing([self.name(p) for p in premises])
+        holds = f"premise {names} is IN" if len(premises) == 1 else f"premises {names} are IN"
+        if i in self.m.reasons:
+            return f"applies: {holds}" + self._failed_attacks(i)
+        target = self.m.objections[i].target
+        effect = "defeated" if target in self.m.statements else "cut off"
+        return f"stands: {holds}, so {self.name(target)} is {effect}" + self._failed_attacks(i)
 
     # -- shared ----------------------------------------------------------------------
 

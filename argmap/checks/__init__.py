@@ -35,6 +35,7 @@ CHECK_MODULES = (
     "argmap.checks.cycles",
     "argmap.checks.sources",
     "argmap.checks.quotes",
+    "argmap.checks.verdict",
 )
 """The modules that define checks, imported (and so registered) in this order."""
 

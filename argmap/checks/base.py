@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import inspect
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import ClassVar
 
 from argmap.analysis import Analysis
+from argmap.analysis.labelling import Labelling, explain_all, label_map
 from argmap.diagnostics import Diagnostic, Related, Severity
 from argmap.model import ArgumentMap, Span
 
@@ -37,6 +40,16 @@ class CheckContext:
     source_paths: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     options: Mapping[str, object] = field(default_factory=lambda: _NO_OPTIONS)
 
+    @cached_property
+    def labelling(self) -> Labelling:
+        """IN/OUT/UNDEC for every element (computed on first use)."""
+        return label_map(self.map)
+
+    @cached_property
+    def explanations(self) -> Mapping[str, str]:
+        """Why each element has its label, in plain words (computed on first use)."""
+        return explain_all(self.map, self.labelling)
+
     def option(self, sections: Iterable[str], key: str, default: object) -> object:
         """The first value of ``key`` found in the named option sections, else ``default``."""
         for section in sections:
@@ -58,7 +71,7 @@ class RuleInfo:
     default_enabled: bool = True
 
 
-class Check:
+class Check(ABC):
     """A check: a stable code, a kebab-case name, a default severity and a ``run`` method.
 
     The docstring of a subclass has the sections "What it does", "Why it matters",
@@ -71,9 +84,9 @@ class Check:
     summary: ClassVar[str]
     default_enabled: ClassVar[bool] = True
 
+    @abstractmethod
     def run(self, ctx: CheckContext) -> Iterable[Diagnostic]:
         """The findings of this check on one map."""
-        raise NotImplementedError
 
     def finding(
         self,

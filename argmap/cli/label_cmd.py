@@ -1,0 +1,127 @@
+"""``argmap label``: which claims stand. The thesis verdict, then every element's label and why."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import click
+
+from argmap.analysis.labelling import Labelling, explain_all, label_map
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, read_inputs
+from argmap.model import ArgumentMap, Label, Span, span_to_dict
+from argmap.report.human import format_human
+
+__all__ = ["label"]
+
+_MEANING = {Label.IN: "it stands", Label.OUT: "it does not stand", Label.UNDEC: "undecided"}
+_ID_WIDTH = 32
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="human: the verdict and a table; json: see docs/labelling.md.",
+)
+def label(files: tuple[str, ...], output_format: str) -> None:
+    """Say which claims of FILES stand once objections are weighed: IN, OUT or UNDEC.
+
+    Prints the verdict on each thesis first, then a table of every statement, reason and
+    objection with its label and why. Use - to read standard input. Exit code 0; 2 when a
+    file cannot be read or has errors (the other files are still labelled).
+    """
+    exit_code = EXIT_CLEAN
+    documents: list[dict[str, Any]] = []
+    for result in read_inputs(files):
+        if isinstance(result, InputError):
+            click.echo(str(result), err=True)
+            exit_code = EXIT_ERROR
+            continue
+        if not result.ok:
+            texts = {result.map.path: result.text}
+            click.echo(format_human(result.diagnostics, texts), nl=False, err=True)
+            exit_code = EXIT_ERROR
+            continue
+        m = result.map
+        labelling = label_map(m)
+        document = _document(m, labelling, explain_all(m, labelling))
+        if output_format == "json":
+            documents.append(document)
+        else:
+            if documents:
+                click.echo()
+            documents.append(document)
+            click.echo(_human(document))
+    if output_format == "json" and documents:
+        payload = documents[0] if len(documents) == 1 and len(files) == 1 else documents
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    raise SystemExit(exit_code)
+
+
+def _document(m: ArgumentMap, labelling: Labelling, why: Mapping[str, str]) -> dict[str, Any]:
+    """The labelling of one map as JSON-ready data, rows in the order of the file."""
+    rows = [
+        {
+            "id": id,
+            "kind": _kind(m, id),
+            "label": labelling[id].value,
+            "why": why[id],
+            "location": span_to_dict(_span(m, id)),
+        }
+        for id in sorted(why, key=lambda id: _position(_span(m, id)))
+    ]
+    counts = {label.value: 0 for label in Label}
+    for id in why:
+        counts[labelling[id].value] += 1
+    return {
+        "file": m.path,
+        "theses": [
+            {"id": s.id, "label": labelling[s.id].value, "why": why[s.id]} for s in m.theses
+        ],
+        "counts": counts,
+        "labels": rows,
+    }
+
+
+def _human(document: Mapping[str, Any]) -> str:
+    lines = [f"{document['file']}:"]
+    if not document["theses"]:
+        lines.append(
+            '  no thesis: every claim is used as a premise (declare one: thesis ID: "...")'
+        )
+    for thesis in document["theses"]:
+        meaning = _MEANING[Label(thesis["label"])]
+        lines.append(f'  thesis "{thesis["id"]}": {thesis["label"]} ({meaning}): {thesis["why"]}')
+    counts = document["counts"]
+    lines.append("  " + ", ".join(f"{n} {label}" for label, n in counts.items()))
+    lines.append("")
+    rows = document["labels"]
+    width = min(_ID_WIDTH, max(len("id"), *(len(row["id"]) for row in rows)))
+    lines.append(f"  {'id':<{width}}  {'kind':<10}  {'label':<5}  why")
+    for row in rows:
+        lines.append(f"  {row['id']:<{width}}  {row['kind']:<10}  {row['label']:<5}  {row['why']}")
+    return "\n".join(lines)
+
+
+def _kind(m: ArgumentMap, id: str) -> str:
+    statement = m.statements.get(id)
+    if statement is not None:
+        return statement.kind.value
+    return "reason" if id in m.reasons else "objection"
+
+
+def _span(m: ArgumentMap, id: str) -> Span:
+    element = m.statements.get(id) or m.inference(id)
+    if element is None:
+        raise KeyError(id)
+    return element.span
+
+
+def _position(span: Span) -> tuple[int, int]:
+    return (span.line, span.column)
