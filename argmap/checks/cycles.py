@@ -34,6 +34,15 @@ def _loop_text(ctx: CheckContext, members: tuple[str, ...]) -> tuple[str, list[R
     return path, notes
 
 
+def _circles(
+    ctx: CheckContext, grounded: bool
+) -> Iterator[tuple[tuple[str, ...], str, list[Related]]]:
+    """Circles of two or more claims, all grounded or not; each with its loop text and notes."""
+    for members in ctx.analysis.support_cycles:
+        if len(members) > 1 and all(s in ctx.analysis.grounded for s in members) == grounded:
+            yield (members, *_loop_text(ctx, members))
+
+
 @register
 class CircularSupport(Check):
     """
@@ -64,10 +73,7 @@ class CircularSupport(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         m, grounded = ctx.map, ctx.analysis.grounded
-        for members in ctx.analysis.support_cycles:
-            if len(members) < 2 or all(s in grounded for s in members):
-                continue
-            path, notes = _loop_text(ctx, members)
+        for members, path, notes in _circles(ctx, grounded=False):
             alone = [s for s in members if s not in grounded]
             yield self.finding(
                 f"circular support: {path}; {quoted_list(alone)} "
@@ -110,11 +116,8 @@ class CircularSupportGrounded(Check):
     default_enabled = False
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
-        m, grounded = ctx.map, ctx.analysis.grounded
-        for members in ctx.analysis.support_cycles:
-            if len(members) < 2 or not all(s in grounded for s in members):
-                continue
-            path, notes = _loop_text(ctx, members)
+        m = ctx.map
+        for members, path, notes in _circles(ctx, grounded=True):
             yield self.finding(
                 f"circular support: {path}; each of them also has support from outside the circle",
                 m.statements[members[0]].span,

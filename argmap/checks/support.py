@@ -65,9 +65,9 @@ class UnsupportedClaim(Check):
                 continue
             if skip_theses and id in analysis.theses:
                 continue
-            users = analysis.index.users_of(id)
+            users = [m.reasons.get(u) or m.objections[u] for u in analysis.index.users_of(id)]
             related = [
-                Related(m.inference(u).span, f"it is a premise of {describe(m, u)} here")  # type: ignore[union-attr]
+                Related(u.span, f"it is a premise of {describe(m, u.id)} here")
                 for u in users[:NOTES]
             ]
             yield self.finding(
