@@ -179,3 +179,18 @@ def test_adversarial_maps_render_to_png_and_pdf(path: Path, fmt: str) -> None:
     m = load(path)
     data = draw(to_digraph(m, find(m)).source, format=fmt)
     assert data.startswith(b"\x89PNG" if fmt == "png" else b"%PDF-")
+
+
+def test_the_picture_in_the_docs_is_current() -> None:
+    """docs/visual-language.svg is `argmap render maps/examples/flat.arg --legend`; its nodes,
+    edges and texts must match a fresh render (coordinates may differ between Graphviz versions)."""
+    committed = ET.parse(ROOT / "docs" / "visual-language.svg").getroot()
+    m = load(ROOT / "maps" / "examples" / "flat.arg")
+    fresh = ET.fromstring(
+        draw(to_digraph(m, find(m), RenderOptions(legend=True)).source, format="svg")
+    )
+    for kind in ("node", "edge", "cluster"):
+        old, new = groups(committed, kind), groups(fresh, kind)
+        assert {k: texts(g) for k, g in old.items()} == {k: texts(g) for k, g in new.items()}, (
+            "regenerate: argmap render maps/examples/flat.arg --legend -o docs/visual-language.svg"
+        )

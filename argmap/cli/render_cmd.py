@@ -30,7 +30,10 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option(
-    "-o", "--output", help="Output file, folder (for several maps), or - for standard output."
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Output file, folder (for several maps), or - for standard output.",
 )
 @click.option(
     "-f",
@@ -80,6 +83,7 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
 @click.option(
     "--wrap",
     "width",
+    metavar="N",
     type=click.IntRange(min=8),
     default=30,
     show_default=True,
