@@ -149,3 +149,65 @@ def test_committed_svg_and_png_draw_the_committed_dot() -> None:
 
 def test_readme_gives_the_command_that_redraws_the_map() -> None:
     assert REGENERATE in README.read_text(encoding="utf-8")
+
+
+def _readme_console(command: str) -> str:
+    """What maps/README.md shows after ``$ command`` up to the next prompt or the block's end."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"$ {command}\n") + len(command) + 3
+    end = min(i for i in (text.find("\n$ ", start), text.find("\n```", start)) if i >= 0)
+    return text[start : end + 1]
+
+
+def test_readme_shows_what_check_prints(
+    column: SourceText, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["check", "--no-config", "maps/precarious-balance.arg"])
+    assert _readme_console("argmap check maps/precarious-balance.arg") == result.stdout
+
+
+def test_readme_shows_the_verdict_label_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["label", "maps/precarious-balance.arg"])
+    shown = _readme_console("argmap label maps/precarious-balance.arg").splitlines()
+    assert shown[-1].strip() == "..."
+    assert shown[:-1] == result.stdout.splitlines()[: len(shown) - 1]
+
+
+ASSUMPTION_WEIGHTS = [
+    ("clouds", Label.OUT),
+    ("what_matters", Label.OUT),
+    ("trust_key", Label.OUT),
+    ("normal", Label.IN),
+    ("no_friendship", Label.IN),
+    ("syria_iran", Label.IN),
+]
+"""maps/README.md's table: the thesis's label if each assumption were an unsupported claim."""
+
+
+def test_the_readme_weighs_every_assumption() -> None:
+    assumptions = [s.id for s in COLUMN_MAP.statements.values() if s.kind.value == "assumption"]
+    assert sorted(assumptions) == sorted(id for id, _ in ASSUMPTION_WEIGHTS)
+    text = README.read_text(encoding="utf-8")
+    for id, thesis in ASSUMPTION_WEIGHTS:
+        shown = "**OUT**" if thesis is Label.OUT else thesis.value
+        assert re.search(rf"^\| `{id}` \|.*\| {re.escape(shown)} \|$", text, re.MULTILINE), id
+
+
+def _relabel(old: str, new: str) -> Label:
+    text = MAP.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    result = read_text(text.replace(old, new), str(MAP))
+    assert result.ok and result.map is not None
+    return label_map(result.map)["better"]
+
+
+@pytest.mark.parametrize(("assumption", "thesis"), ASSUMPTION_WEIGHTS)
+def test_what_each_assumption_carries(assumption: str, thesis: Label) -> None:
+    assert _relabel(f"assumption {assumption}:", f"claim {assumption}:") is thesis
+
+
+def test_the_thesis_falls_without_the_meeting_as_ground_for_not_set() -> None:
+    reason = "      + do_no_harm\n\n    # The rebuttal: the strains"
+    assert _relabel(reason, reason.replace("      + do_no_harm\n", "")) is Label.OUT
