@@ -249,7 +249,7 @@ def test_labelling_lookup() -> None:
 
 EXPLANATIONS = [
     ("basic", "q", "no reason supports it, and it is not evidence or an assumption"),
-    ("basic", "o1", 'premise "q" is OUT'),
+    ("basic", "o1", 'premise "q" is OUT, because "q" has no support'),
     ("basic", "t", 'supported by reason "r1"; objection "o1" against it fails'),
     ("basic", "r1", 'applies: premises "p1" and "p2" are IN'),
     ("basic", "e1", "evidence, accepted as given"),
@@ -267,7 +267,8 @@ EXPLANATIONS = [
         "attacked loop",
         "a",
         'all 2 reasons fail: reason "r1": premise "b" is OUT, and "b" rests on this claim in'
-        ' turn (circular support); reason "r3": premise "r" is OUT',
+        ' turn (circular support); reason "r3": premise "r" is OUT, because objection "o" defeats'
+        ' "r"',
     ),
     (
         "undercut leaves the premise standing",
@@ -299,6 +300,16 @@ EXPLANATIONS = [
         ' "a" attacks "b" (objection "oa"); "b" attacks "a" (objection "ob")',
     ),
     ("outline form", "gloomy", 'defeated by the objection from "normal", which stands'),
+    (
+        "outline form",
+        "objection@4:3",
+        'premise "gloomy" is OUT, because the objection from "normal" defeats "gloomy"',
+    ),
+    (
+        "linked premises need all",
+        "t",
+        'its only reason fails: premise "p" is OUT, because "p" has no support',
+    ),
 ]
 
 
@@ -481,6 +492,17 @@ def test_long_support_chain() -> None:
     labelling = label_map(m)
     assert set(labelling.statements.values()) == {IN}
     assert explain(m, labelling, f"s{CHAIN - 1}") == f'supported by reason "r{CHAIN - 1}"'
+
+
+def test_long_unsupported_chain_is_explained_from_its_origin() -> None:
+    statements = {f"s{k}": Statement(f"s{k}", StatementKind.CLAIM, "", SPAN) for k in range(CHAIN)}
+    reasons = {f"r{k}": Reason(f"r{k}", (f"s{k - 1}",), f"s{k}", SPAN) for k in range(1, CHAIN)}
+    m = ArgumentMap("chain.arg", statements=statements, reasons=reasons)
+    why = explain_all(m, label_map(m))
+    assert why[f"s{CHAIN - 1}"] == (
+        f'its only reason fails: premise "s{CHAIN - 2}" is OUT, ultimately because "s0" has'
+        " no support"
+    )
 
 
 def test_long_rebuttal_chain_alternates() -> None:

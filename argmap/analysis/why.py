@@ -39,6 +39,7 @@ class _Explainer:
         self.depends = dependencies(m, self.index)
         self.loops = self._support_loops()
         self.circles = self._attack_circles()
+        self.origins: dict[str, tuple[str, str]] = {}
 
     def run(self) -> dict[str, str]:
         why = {s: self.statement(s) for s in self.m.statements}
@@ -89,11 +90,58 @@ class _Explainer:
         if cutters:
             return f"undercut by {self.name(cutters[0])}"
         premise = self._with(self.m.reasons[reason].premises, Label.OUT)[0]
-        text = f"premise {self.name(premise)} is OUT"
         loop = self.loops.get(premise)
         if loop is not None and loop == self.loops.get(target):
-            text += f", and {self.name(premise)} rests on this claim in turn (circular support)"
-        return text
+            return (
+                f"premise {self.name(premise)} is OUT, and {self.name(premise)} rests on this"
+                " claim in turn (circular support)"
+            )
+        return self._failed_premise(premise)
+
+    def _failed_premise(self, premise: str) -> str:
+        origin, where = self._origin(premise)
+        because = "because" if where == premise else "ultimately because"
+        return f"premise {self.name(premise)} is OUT, {because} {origin}"
+
+    def _origin(self, x: str) -> tuple[str, str]:
+        """Where the failure of an OUT element starts: a phrase and the element it is about.
+
+        Follows one failing step at a time (a statement's first reason, a reason's first OUT
+        premise) down to an element that an objection defeats or that has no support at all;
+        results are shared along the way, so explaining every element stays linear.
+        """
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = x
+        while node is not None and node not in self.origins and node not in on_path:
+            path.append(node)
+            on_path.add(node)
+            node = self._down(node)
+        if node is None:
+            found = (self._defeat(path[-1]), path[-1])
+        elif node in on_path:
+            found = (f"{self.name(node)} rests on circular support", node)
+        else:
+            found = self.origins[node]
+        self.origins.update(dict.fromkeys(path, found))
+        return found
+
+    def _down(self, x: str) -> str | None:
+        """The OUT element that an OUT element's failure comes from, None when no objection
+        defeats it and it has no support to fail."""
+        if self._with(self.index.attackers_of(x), Label.IN):
+            return None
+        if x in self.m.statements:
+            reasons = self.index.reasons_of(x)
+            return reasons[0] if reasons else None
+        return self._with(self._premises(x), Label.OUT)[0]
+
+    def _defeat(self, x: str) -> str:
+        winners = self._with(self.index.attackers_of(x), Label.IN)
+        if not winners:
+            return f"{self.name(x)} has no support"
+        verb = "defeats" if x in self.m.statements else "cuts off"
+        return f"{self.name(winners[0])} {verb} {self.name(x)}"
 
     # -- inferences ------------------------------------------------------------------
 
@@ -106,8 +154,7 @@ class _Explainer:
         if label is Label.OUT and cutters:
             return f"undercut by {self.name(cutters[0])}, which stands{_more(cutters)}"
         if label is Label.OUT:
-            failed = self._with(premises, Label.OUT)
-            return f"premise {self.name(failed[0])} is OUT{_more(failed)}"
+            return self._failed_premise(self._with(premises, Label.OUT)[0])
         open_attacks = self._with(self.index.attackers_of(i), Label.UNDEC)
         if open_attacks:
             cause = f"{self.name(open_attacks[0])} against it is undecided"
