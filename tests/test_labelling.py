@@ -332,9 +332,9 @@ def test_every_element_is_explained(name: str) -> None:
 
 @st.composite
 def small_maps(draw: st.DrawFn) -> ArgumentMap:
-    """2–6 statements (basis with probability about 0.35), 1–6 reasons with 1–2 premises
-    other than the target, 0–4 objections with 1–2 premises aimed at any element so far
-    (itself included)."""
+    """2–6 statements (basis with probability 0.35), 1–6 reasons with 1–2 premises other
+    than the target (rarely including it), 0–4 objections with 1–2 premises aimed at any
+    element so far (itself included): semantics.md §7.4, plus self-support and self-attack."""
     n = draw(st.integers(2, 6))
     names = [f"s{k}" for k in range(n)]
     statements = {
@@ -349,8 +349,9 @@ def small_maps(draw: st.DrawFn) -> ArgumentMap:
     reasons = {}
     for k in range(draw(st.integers(1, 6))):
         target = draw(st.sampled_from(names))
-        others = [s for s in names if s != target]
-        premises = draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
+        self_support = draw(st.integers(0, 19)) == 0  # rarely, a reason for its own premise
+        pool = names if self_support else [s for s in names if s != target]
+        premises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True))
         reasons[f"r{k}"] = Reason(f"r{k}", tuple(premises), target, SPAN)
     objections: dict[str, Objection] = {}
     for k in range(draw(st.integers(0, 4))):
