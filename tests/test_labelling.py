@@ -4,7 +4,9 @@ argument-level oracle (§7.4), the complete-labelling invariants, W, determinism
 from __future__ import annotations
 
 import random
+import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -243,6 +245,39 @@ def test_labelling_lookup() -> None:
     assert list(labelling.statements) == list(m.statements)
     with pytest.raises(KeyError):
         labelling["nothing"]
+
+
+ROOT = Path(__file__).parents[1]
+MAPS = sorted((ROOT / "maps").glob("**/*.arg"))
+DOC = ROOT / "docs" / "labelling.md"
+DOC_EXAMPLES = re.findall(r"```arg\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_the_documentation_has_examples() -> None:
+    assert len(DOC_EXAMPLES) >= 2
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        *((p.name, p.read_text(encoding="utf-8")) for p in MAPS),
+        *((f"labelling.md example {k}", t) for k, t in enumerate(DOC_EXAMPLES)),
+    ],
+)
+def test_maps_meet_their_expected_labels(where: str, text: str) -> None:
+    """Every map in maps/ and every example of docs/labelling.md carries its own golden
+    labels (`expect IN: ...`), and they hold."""
+    result = read_text(text, where)
+    assert result.ok, result.diagnostics
+    assert result.map.expectations or where.endswith(".arg")
+    labelling = label_map(result.map)
+    wrong = [
+        (id, e.label.value, labelling[id].value)
+        for e in result.map.expectations
+        for id in e.ids
+        if labelling[id] is not e.label
+    ]
+    assert wrong == []
 
 
 # -- explanations ------------------------------------------------------------------------
