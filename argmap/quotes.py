@@ -26,6 +26,7 @@ import enum
 import functools
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -46,9 +47,20 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 _ELLIPSIS = "\u2026"
 
+_BLANK = r"\s" + re.escape(_INVISIBLE)
 _SPECIAL = re.compile(
-    r"\s+|[" + re.escape(_APOSTROPHES + _DOUBLE_QUOTES + _DASHES + _INVISIBLE + _ELLIPSIS) + "]"
+    # a dash (or several) with the spaces around it
+    rf"(?P<dash>[{_BLANK}]*[{re.escape(_DASHES)}][{_BLANK}{re.escape(_DASHES)}]*)"
+    # spaces and invisible characters, except a single plain space
+    rf"|(?P<blank>(?! (?![{_BLANK}]))[{_BLANK}]+)"
+    rf"|(?P<mark>[{re.escape(_APOSTROPHES + _DOUBLE_QUOTES + _ELLIPSIS)}])"
 )
+_MARKS = {
+    **dict.fromkeys(_APOSTROPHES, "'"),
+    **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+    _ELLIPSIS: "...",
+}
+_WHITESPACE = re.compile(r"\s")
 _GAP = re.compile(r"\[ ?\.{3,} ?\]|\( ?\.{3,} ?\)|\.{3,}")
 
 # Scripts written without spaces between words: no word boundaries are required there.
@@ -70,20 +82,81 @@ _HINT_WIDTH = 240  # a part longer than this is compared by its first characters
 _HINT_MIN_SCORE = 0.4  # below this similarity, no passage is proposed
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """A normalised text and, for each of its characters, the range it came from.
+class _Offsets:
+    """Where each character of a normalised text comes from in the original text."""
 
-    Character ``i`` of :attr:`text` comes from ``original[starts[i]:ends[i]]``.
+    def start(self, index: int) -> int:
+        """The original offset where character ``index`` begins."""
+        raise NotImplementedError
+
+    def end(self, index: int) -> int:
+        """The original offset where character ``index`` ends (exclusive)."""
+        raise NotImplementedError
+
+
+class _Pieces(_Offsets):
+    """Offsets as pieces: runs copied unchanged, and replacements that stand for a whole range.
+
+    Three compact arrays, one entry per piece, so a whole book costs little memory.
     """
 
+    __slots__ = ("_at", "_origin", "_until")
+
+    def __init__(self) -> None:
+        self._at: array[int] = array("q")  # where the piece starts in the normalised text
+        self._origin: array[int] = array("q")  # where it starts in the original
+        self._until: array[int] = array("q")  # where a replacement ends; -1 for a copied run
+
+    def add(self, at: int, origin: int, until: int = -1) -> None:
+        self._at.append(at)
+        self._origin.append(origin)
+        self._until.append(until)
+
+    def start(self, index: int) -> int:
+        k = bisect.bisect_right(self._at, index) - 1
+        if self._until[k] < 0:
+            return self._origin[k] + index - self._at[k]
+        return self._origin[k]
+
+    def end(self, index: int) -> int:
+        k = bisect.bisect_right(self._at, index) - 1
+        if self._until[k] < 0:
+            return self._origin[k] + index - self._at[k] + 1
+        return self._until[k]
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain(_Offsets):
+    """The offsets of a normalisation of a normalised text, into the first original."""
+
+    first: _Offsets
+    second: _Offsets
+
+    def start(self, index: int) -> int:
+        return self.first.start(self.second.start(index))
+
+    def end(self, index: int) -> int:
+        return self.first.end(self.second.end(index) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised text, and where each of its characters comes from in the original."""
+
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    offsets: _Offsets
+
+    def start(self, index: int) -> int:
+        """The original offset where character ``index`` of :attr:`text` begins."""
+        return self.offsets.start(index)
+
+    def end(self, index: int) -> int:
+        """The original offset where character ``index`` of :attr:`text` ends (exclusive)."""
+        return self.offsets.end(index)
 
     def original_range(self, start: int, end: int) -> tuple[int, int]:
         """The range of the original text that ``text[start:end]`` (not empty) comes from."""
-        return self.starts[start], self.ends[end - 1]
+        return self.offsets.start(start), self.offsets.end(end - 1)
 
 
 def normalize(text: str) -> Normalized:
@@ -92,20 +165,13 @@ def normalize(text: str) -> Normalized:
         result = _normalize_marks(text)
     else:
         composed = _compose(text)
-        result = _chain(composed, _normalize_marks(composed.text))
+        marks = _normalize_marks(composed.text)
+        result = Normalized(marks.text, _Chain(composed.offsets, marks.offsets))
     if not unicodedata.is_normalized("NFC", result.text):
         # Removing an invisible character can bring a letter and an accent together.
-        result = _chain(result, _compose(result.text))
+        composed = _compose(result.text)
+        result = Normalized(composed.text, _Chain(result.offsets, composed.offsets))
     return result
-
-
-def _chain(first: Normalized, second: Normalized) -> Normalized:
-    """``second`` (a normalisation of ``first.text``) with offsets into ``first``'s original."""
-    return Normalized(
-        second.text,
-        tuple(first.starts[i] for i in second.starts),
-        tuple(first.ends[i - 1] for i in second.ends),
-    )
 
 
 def _compose(text: str) -> Normalized:
@@ -129,67 +195,53 @@ def _compose(text: str) -> Normalized:
         pieces.append((start, end))
         start = end
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    offsets = _Pieces()
+    length = 0
+    copying = False
     for begin, end in pieces:
         piece = text[begin:end]
         composed = nfc(piece)
+        if composed != piece:
+            offsets.add(length, begin, end)
+        elif not copying:
+            offsets.add(length, begin)
+        copying = composed == piece
         out.append(composed)
-        if composed == piece:
-            starts.extend(range(begin, end))
-            ends.extend(range(begin + 1, end + 1))
-        else:
-            starts.extend([begin] * len(composed))
-            ends.extend([end] * len(composed))
-    return Normalized("".join(out), tuple(starts), tuple(ends))
+        length += len(composed)
+    return Normalized("".join(out), offsets)
 
 
 def _normalize_marks(text: str) -> Normalized:
     """Quotes, dashes, ellipses, invisible characters and whitespace, on NFC text."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    offsets = _Pieces()
+    length = 0
 
-    def emit(replacement: str, start: int, end: int) -> None:
+    def put(replacement: str, begin: int, end: int, copy: bool = False) -> None:
+        nonlocal length
+        if copy and not length and replacement.startswith(" "):  # a space the text starts with
+            replacement, begin = replacement[1:], begin + 1
+            if not replacement:
+                return
+        offsets.add(length, begin, -1 if copy else end)
         out.append(replacement)
-        starts.append(start)
-        ends.append(end)
+        length += len(replacement)
 
     position = 0
     for match in _SPECIAL.finditer(text):
         begin, end = match.span()
-        if begin > position:
-            out.extend(text[position:begin])
-            starts.extend(range(position, begin))
-            ends.extend(range(position + 1, begin + 1))
+        if position < begin:
+            put(text[position:begin], position, begin, copy=True)
         position = end
-        char = match.group()[0]
-        last = out[-1] if out else ""
-        if char.isspace():
-            if last and last not in " -":
-                emit(" ", begin, end)
-        elif char in _DASHES:
-            if last == " ":
-                out.pop(), starts.pop(), ends.pop()
-                last = out[-1] if out else ""
-            if last == "-":
-                ends[-1] = end
-            else:
-                emit("-", begin, end)
-        elif char in _APOSTROPHES:
-            emit("'", begin, end)
-        elif char in _DOUBLE_QUOTES:
-            emit('"', begin, end)
-        elif char == _ELLIPSIS:
-            for _ in range(3):
-                emit(".", begin, end)
+        if match.lastgroup == "dash":
+            put("-", begin, end)
+        elif match.lastgroup == "mark":
+            put(_MARKS[match.group()], begin, end)
+        elif length and _WHITESPACE.search(match.group()):
+            put(" ", begin, end)
     if position < len(text):
-        out.extend(text[position:])
-        starts.extend(range(position, len(text)))
-        ends.extend(range(position + 1, len(text) + 1))
-    if out and out[-1] == " ":
-        out.pop(), starts.pop(), ends.pop()
-    return Normalized("".join(out), tuple(starts), tuple(ends))
+        put(text[position:], position, len(text), copy=True)
+    return Normalized("".join(out).removesuffix(" "), offsets)
 
 
 def _fold(text: str) -> str:
@@ -285,9 +337,9 @@ class SourceText:
         return _fold(self.normalized.text)
 
     @functools.cached_property
-    def _grams(self) -> dict[str, list[int]]:
+    def _grams(self) -> dict[str, array[int]]:
         """Where each three-letter sequence of the folded text starts."""
-        index: defaultdict[str, list[int]] = defaultdict(list)
+        index: defaultdict[str, array[int]] = defaultdict(lambda: array("q"))
         folded = self._folded
         for i in range(len(folded) - _GRAM + 1):
             index[folded[i : i + _GRAM]].append(i)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -68,15 +69,12 @@ class QuoteNotInSource(Check):
         m = ctx.map
         sections = (OPTION_SECTION, self.code, self.name)
         case_sensitive = ctx.option(sections, "case-insensitive", False) is not True
-        prepared: dict[str, SourceText] = {}
         for statement in m.statements.values():
             for quote in statement.quotes:
                 text = ctx.sources.get(quote.source)
                 if text is None:
                     continue
-                if quote.source not in prepared:
-                    prepared[quote.source] = SourceText(text, case_sensitive=case_sensitive)
-                result = prepared[quote.source].find(quote.text)
+                result = _prepared(text, case_sensitive).find(quote.text)
                 if isinstance(result, NotFound):
                     yield self._miss(ctx, quote.source, result, quote.span, statement.id)
 
@@ -234,6 +232,12 @@ class UncheckedQuotes(Check):
                 source.id,
                 hint=f"{_HOW_TO_GIVE_TEXT}, or run argmap check with --source {source.id}=PATH",
             )
+
+
+@functools.lru_cache(maxsize=16)
+def _prepared(text: str, case_sensitive: bool) -> SourceText:
+    """A source text prepared once, however many maps of a run quote it."""
+    return SourceText(text, case_sensitive=case_sensitive)
 
 
 def _quote_counts(m: ArgumentMap) -> Counter[str]:
