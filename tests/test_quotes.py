@@ -631,3 +631,13 @@ def test_the_documented_example_is_what_check_prints(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "quotes.arg"])
     assert (result.exit_code, result.stdout) == (1, console)
+
+
+def test_messages_stay_on_one_line_and_short() -> None:
+    words = "\n".join(f"line {n} of a long quote that the source does not have" for n in range(9))
+    text = f'source s "S"\nevidence e: "E."\n  quote s "{words.replace(chr(10), chr(92) + "n")}"\n'
+    m = read_text(text, "map.arg").map
+    [finding] = run_checks(CheckContext(m, analyze(m), sources={"s": "Other words."}), {"Q501"})
+    assert "\n" not in finding.message
+    assert finding.message.endswith('…" was not found')
+    assert len(finding.message) < 140

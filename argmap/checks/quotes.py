@@ -273,4 +273,6 @@ def _source_path(ctx: CheckContext, source: Source) -> str:
 
 
 def _shorten(text: str, limit: int = _SHOWN) -> str:
+    """``text`` on one line, cut to ``limit`` characters."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
