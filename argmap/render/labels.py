@@ -33,25 +33,23 @@ def _source_name(m: ArgumentMap, source_id: str) -> str:
 
 
 def _evidence_lines(s: Statement, m: ArgumentMap, width: int) -> list[str]:
-    """The first quote, shortened, and where it comes from."""
+    """The first quote, shortened, and where it comes from: the source's title cut to one
+    line, then the citation's locator or how many more quotes there are."""
     lines: list[str] = []
     if s.quotes:
         first = s.quotes[0]
         quoted = shorten(visible_text(first.text), width * _QUOTE_WIDTH_FACTOR)
         lines += wrap(f"“{quoted}”", width)
-        origin = _source_name(m, first.source)
-        if len(s.quotes) > 1:
-            more = len(s.quotes) - 1
-            origin += f" (+{more} more quote{'s' if more > 1 else ''})"
+        source, more = first.source, len(s.quotes) - 1
+        extra = f" (+{more} more quote{'s' if more > 1 else ''})" if more else ""
     elif s.citations:
         first_cite = s.citations[0]
-        origin = _source_name(m, first_cite.source)
-        if first_cite.locator:
-            origin += f", {first_cite.locator}"
+        source = first_cite.source
+        extra = f", {visible_text(first_cite.locator)}" if first_cite.locator else ""
     else:
         return lines
-    lines += wrap("— " + shorten(visible_text(origin), width * _QUOTE_WIDTH_FACTOR), width)
-    return lines
+    origin = shorten("— " + visible_text(_source_name(m, source)), width)
+    return lines + wrap(origin + extra, width)
 
 
 def statement_lines(
