@@ -132,10 +132,18 @@ def _no_markup(root: ET.Element) -> None:
             assert local != "href", f"link attribute {name}"
 
 
+VARIANTS = {
+    "legend": RenderOptions(legend=True),
+    # in record shapes { } | < > separate fields: the escaping must keep them text
+    "records": RenderOptions(node_attrs=(("shape", "record"),)),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
 @pytest.mark.parametrize("path", ADVERSARIAL, ids=lambda p: p.stem)
-def test_adversarial_text_arrives_as_text(path: Path) -> None:
+def test_adversarial_text_arrives_as_text(path: Path, variant: str) -> None:
     m = load(path)
-    options = RenderOptions(legend=True)
+    options = VARIANTS[variant]
     findings = find(m, evaluate=True)
     source = to_digraph(m, findings, options).source
     dot = parse_dot(source)
