@@ -95,49 +95,20 @@ def test_a_glob_with_a_broken_map_draws_the_others_and_exits_2(maps: Path) -> No
 
 
 def test_options_reach_the_drawing(maps: Path) -> None:
+    flat = str(maps / "flat.arg")
+    options = "-o - -f dot --rankdir LR --theme print --legend --evaluate --wrap 20"
     code, out, _ = run(
-        str(maps / "flat.arg"),
-        "-o",
-        "-",
-        "-f",
-        "dot",
-        "--rankdir",
-        "LR",
-        "--theme",
-        "print",
-        "--legend",
-        "--evaluate",
-        "--wrap",
-        "20",
-        "-Gsplines=ortho",
-        "-N",
-        "fontsize=9",
-        "-Earrowsize=2",
+        flat, *options.split(), "-Gsplines=ortho", "-N", "fontsize=9", "-Earrowsize=2"
     )
     dot = out.decode()
     assert code == 0
-    assert (
-        "rankdir=LR" in dot
-        and "splines=ortho" in dot
-        and "fontsize=9" in dot
-        and "arrowsize=2" in dot
-    )
+    for attribute in ("rankdir=LR", "splines=ortho", "fontsize=9", "arrowsize=2"):
+        assert attribute in dot
     assert "cluster_legend_" in dot and "IN: holds" in dot and "#d55e00" not in dot
-    code, out, _ = run(
-        str(maps / "flat.arg"),
-        "-o",
-        "-",
-        "-f",
-        "dot",
-        "--no-check",
-        "--focus",
-        "safe",
-        "--depth",
-        "1",
-    )
-    assert (
-        code == 0 and "within 1 step of safe" in out.decode() and "UNSUPPORTED" not in out.decode()
-    )
+    focused = "-o - -f dot --no-check --focus safe --depth 1"
+    code, out, _ = run(flat, *focused.split())
+    dot = out.decode()
+    assert code == 0 and "within 1 step of safe" in dot and "UNSUPPORTED" not in dot
 
 
 # ---- errors --------------------------------------------------------------------------------
