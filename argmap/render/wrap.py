@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["display_width", "shorten", "wrap"]
 
 ELLIPSIS = "…"
 
 
+@lru_cache(maxsize=4096)
 def _char_width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
@@ -17,6 +19,8 @@ def _char_width(char: str) -> int:
 
 def display_width(text: str) -> int:
     """How many columns the text takes."""
+    if text.isascii():
+        return len(text)
     return sum(_char_width(c) for c in text)
 
 
