@@ -228,3 +228,18 @@ def test_without_graphviz_dot_output_still_works(maps: Path) -> None:
     done = _without_graphviz(maps, "outline.arg", "-o", "x.dot")
     assert done.returncode == 0, done.stderr
     assert (maps / "x.dot").read_text() == (GOLDEN / "outline.dot").read_text()
+
+
+def test_png_is_not_written_to_a_terminal(maps: Path) -> None:
+    pty = pytest.importorskip("pty")
+    controller, terminal = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "argmap", "render", "outline.arg", "-o", "-", "-f", "png"]
+        done = subprocess.run(command, stdout=terminal, stderr=subprocess.PIPE, text=True, cwd=maps)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert done.returncode == 2
+    assert (
+        done.stderr == "argmap: error: PNG would garble the terminal: write it to a file with -o\n"
+    )

@@ -151,6 +151,9 @@ def render(
     except OutputError as exc:
         fail(str(exc))
         return
+    binary = [j.format.upper() for j in jobs if j.output == STDOUT and j.format in _BINARY]
+    if binary and sys.stdout.isatty():
+        fail(f"{binary[0]} would garble the terminal: write it to a file with -o")
     exit_code = EXIT_CLEAN
     for job in jobs:
         if not _run(job, options, engine, check=not no_check, evaluate=evaluate):
@@ -192,8 +195,6 @@ def _run(job: Job, options: RenderOptions, engine: str, *, check: bool, evaluate
 def _write(job: Job, data: bytes) -> bool:
     if job.output == STDOUT:
         stream = sys.stdout.buffer
-        if job.format in _BINARY and stream.isatty():
-            fail(f"{job.format.upper()} would garble the terminal: write it to a file with -o")
         stream.write(data)
         stream.flush()
         return True
