@@ -45,12 +45,13 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
     ):
         kinds.update(dict.fromkeys(table, what))
     diagnostics: list[Diagnostic] = []
+    suggest = _Suggestions(list(kinds))
     bad_owners: set[str] = set()
     bad_uses: set[tuple[str, str]] = set()
     for owner, uses in decl.uses.items():
         for use in uses:
             expects = _expectation(use, owner, decl)
-            problem = _check(use, expects, kinds)
+            problem = _check(use, expects, kinds, suggest)
             if problem is not None:
                 diagnostics.append(problem)
                 bad_owners.add(owner)
@@ -99,17 +100,45 @@ def _expectation(use: IdUse, owner: str, decl: Declarations) -> str:
     return use.expects
 
 
-def _check(use: IdUse, expects: str, kinds: dict[str, str]) -> Diagnostic | None:
+class _Suggestions:
+    """Suggestions ("did you mean") for undefined ids, within a budget.
+
+    Each lookup compares the id with every defined id, so a file with thousands of undefined
+    references (e.g. its definitions were deleted) would take minutes. Lookups are remembered
+    per id, and once ``BUDGET`` comparisons have been spent the remaining ids get no
+    suggestion (CPython too stops suggesting names when there are too many).
+    """
+
+    BUDGET = 200_000
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.spent = 0
+        self.found: dict[str, str | None] = {}
+
+    def __call__(self, id: str) -> str | None:
+        if id not in self.found:
+            if self.spent >= self.BUDGET:
+                return None
+            self.spent += len(self.ids)
+            close = difflib.get_close_matches(id, self.ids, n=1)
+            self.found[id] = close[0] if close else None
+        return self.found[id]
+
+
+def _check(
+    use: IdUse, expects: str, kinds: dict[str, str], suggest: _Suggestions
+) -> Diagnostic | None:
     kind = kinds.get(use.id)
     if kind is None:
-        close = difflib.get_close_matches(use.id, list(kinds), n=1)
+        close = suggest(use.id)
         return Diagnostic(
             "E102",
             "undefined-reference",
             Severity.ERROR,
             f'"{use.id}" is not defined',
             use.span,
-            hint=f'did you mean "{close[0]}"?' if close else f'define "{use.id}" or fix the id',
+            hint=f'did you mean "{close}"?' if close else f'define "{use.id}" or fix the id',
             subject=use.id,
         )
     if kind not in _ALLOWED[expects]:

@@ -15,6 +15,8 @@ from argmap.reader import read_text
 from bench.generate import Graph, generate, write_argdown, write_files, write_flat, write_outline
 from bench.measure import Failure, Timing, measure
 from bench.run import main
+from bench.stages import STAGES
+from bench.stages import main as profile_main
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGDOWN = ROOT / ".bench-cache" / "argdown" / "node_modules" / ".bin" / "argdown"
@@ -198,3 +200,29 @@ def test_runner_once_at_the_smallest_size(
     assert "reason" in results[("argdown-validate", 20)]
     # Every task either ran or says why not.
     assert all("wall" in r or r["reason"] for r in results.values())
+
+
+def test_stage_profile_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert profile_main(["--size", "30", "--profile", "syntax", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    for stage in STAGES:
+        assert f"| {stage} | " in out
+    assert "| syntax | n/a" not in out and "## syntax (cProfile" in out
+
+
+def test_thousands_of_undefined_references_stay_cheap() -> None:
+    """A generated map with every other statement definition removed: each reference to one is
+    an error, and the "did you mean" search stops after its budget instead of taking minutes."""
+    text = write_flat(generate(6000, seed=5), "m")
+    kept = [
+        line
+        for line in text.split("\n")
+        if not line.startswith(("claim ", "evidence ", "assumption "))
+        or int(line.split(":")[0].rsplit("_", 1)[1]) % 2
+    ]
+    result = read_text("\n".join(kept), "broken.arg")
+    undefined = [d for d in result.diagnostics if d.code == "E102"]
+    assert len(undefined) > 3000
+    suggested = [d for d in undefined if d.hint and d.hint.startswith("did you mean")]
+    assert 0 < len(suggested) < 200
+    assert all(d.hint for d in undefined)
