@@ -1,4 +1,4 @@
-"""``python -m bench.profile``: where argmap's time goes on a generated map, stage by stage.
+"""``python -m bench.stages``: where argmap's time goes on a generated map, stage by stage.
 
 Each stage of the pipeline runs in this process on a map of ``--size`` statements: the grammar
 load, the LALR parse, building the declarations, resolving references, the analyses, the
@@ -99,7 +99,7 @@ STAGES: dict[str, Callable[[_State], None]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench.stages", description=__doc__)
     parser.add_argument("--size", type=int, default=10_000, help="statements (default: 10000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
