@@ -61,9 +61,11 @@ _FINDING_PEN = "3.2"
 
 
 def graph_defaults(theme: Theme, rankdir: str) -> Attributes:
-    """Attributes of the whole graph. No ``size``: a large map is never shrunk to fit a page."""
+    """Attributes of the whole graph. No ``size``: a large map is never shrunk to fit a page.
+    ``newrank`` ranks the whole map at once, so that groups do not push the thesis aside."""
     return {
         "rankdir": rankdir,
+        "newrank": "true",
         "fontname": theme.font,
         "fontcolor": theme.ink,
         "nodesep": "0.35",
