@@ -195,6 +195,12 @@ def test_unicode_ids_and_text() -> None:
     assert next(iter(m.reasons.values())).premises == ("信任",)
 
 
+@pytest.mark.parametrize("id", ["देवनागरी", "ภาษาไทย", "عربي", "naïve", "Ωμέγα", "_x1"])
+def test_ids_in_any_script(id: str) -> None:
+    m = parse(f'claim {id}: "x"\nclaim t: "t"\nreason: {id} -> t\n')
+    assert next(iter(m.reasons.values())).premises == (id,)
+
+
 def test_hyphenated_ids() -> None:
     m = parse('claim lost-trust: "x"\nclaim a: "y"\nreason: lost-trust->a\n')
     assert next(iter(m.reasons.values())).premises == ("lost-trust",)
