@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from argmap.cli import main
-from conftest import ROOT
 
 MAPS = sorted((ROOT / "maps").rglob("*.arg"))
 EXPECT = re.compile(r"^#\s*expect-finding:\s*(\S+)\s+(\S+)\s*$", re.MULTILINE)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import click
 
 from argmap.reader import ReadResult, read_bytes
+from argmap.report.human import format_human
 
 __all__ = [
     "EXIT_CLEAN",
@@ -18,7 +19,9 @@ __all__ = [
     "InputError",
     "expand",
     "fail",
+    "read_input",
     "read_inputs",
+    "usable",
 ]
 
 EXIT_CLEAN = 0
@@ -55,6 +58,17 @@ def read_inputs(patterns: Iterable[str]) -> Iterator[ReadResult | InputError]:
     """Each map parsed, or the reason it could not be read."""
     for path in expand(patterns):
         yield read_input(path)
+
+
+def usable(item: ReadResult | InputError) -> ReadResult | None:
+    """The map if it can be used; else None, after saying why on standard error."""
+    if isinstance(item, InputError):
+        click.echo(str(item), err=True)
+        return None
+    if not item.ok:
+        click.echo(format_human(item.diagnostics, {item.map.path: item.text}), nl=False, err=True)
+        return None
+    return item
 
 
 def read_input(path: str) -> ReadResult | InputError:

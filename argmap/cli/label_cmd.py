@@ -9,9 +9,8 @@ from typing import Any
 import click
 
 from argmap.analysis.labelling import Labelling, explain_all, label_map
-from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, read_inputs
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, read_inputs, usable
 from argmap.model import ArgumentMap, Label, Span, span_to_dict
-from argmap.report.human import format_human
 
 __all__ = ["label"]
 
@@ -38,14 +37,9 @@ def label(files: tuple[str, ...], output_format: str) -> None:
     """
     exit_code = EXIT_CLEAN
     documents: list[dict[str, Any]] = []
-    for result in read_inputs(files):
-        if isinstance(result, InputError):
-            click.echo(str(result), err=True)
-            exit_code = EXIT_ERROR
-            continue
-        if not result.ok:
-            texts = {result.map.path: result.text}
-            click.echo(format_human(result.diagnostics, texts), nl=False, err=True)
+    for item in read_inputs(files):
+        result = usable(item)
+        if result is None:
             exit_code = EXIT_ERROR
             continue
         m = result.map

@@ -6,9 +6,8 @@ import json
 
 import click
 
-from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, read_inputs
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, read_inputs, usable
 from argmap.export_json import map_to_dict
-from argmap.report.human import format_human
 
 __all__ = ["parse"]
 
@@ -26,15 +25,9 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
     """
     exit_code = EXIT_CLEAN
     documents = []
-    for result in read_inputs(files):
-        if isinstance(result, InputError):
-            click.echo(str(result), err=True)
-            exit_code = EXIT_ERROR
-            continue
-        if not result.ok:
-            click.echo(
-                format_human(result.diagnostics, {result.map.path: result.text}), nl=False, err=True
-            )
+    for item in read_inputs(files):
+        result = usable(item)
+        if result is None:
             exit_code = EXIT_ERROR
             continue
         m = result.map

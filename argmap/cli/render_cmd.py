@@ -7,12 +7,11 @@ import sys
 
 import click
 
-from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, expand, fail, read_input
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, expand, fail, read_input, usable
 from argmap.cli.render_output import FORMATS, STDOUT, Job, OutputError, plan, write_atomic
 from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
 from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
 from argmap.render.options import RANKDIRS
-from argmap.report.human import format_human
 
 __all__ = ["render"]
 
@@ -163,14 +162,8 @@ def render(
 
 def _run(job: Job, options: RenderOptions, engine: str, *, check: bool, evaluate: bool) -> bool:
     """Draw one map and write it; False (after saying why) when it cannot be done."""
-    result = read_input(job.source)
-    if isinstance(result, InputError):
-        click.echo(str(result), err=True)
-        return False
-    if not result.ok:
-        click.echo(
-            format_human(result.diagnostics, {result.map.path: result.text}), nl=False, err=True
-        )
+    result = usable(read_input(job.source))
+    if result is None:
         return False
     m = result.map
     problem = focus_problem(m, options.focus) if options.focus else None
