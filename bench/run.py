@@ -25,7 +25,7 @@ from bench.tools import find_tools, machine
 __all__ = ["DEFAULT_SIZES", "main"]
 
 DEFAULT_SIZES = (100, 500, 1_000, 5_000, 10_000, 20_000)
-DEFAULT_RENDER_MAX = 5_000
+DEFAULT_RENDER_MAX = 1_000
 ROOT = Path(__file__).resolve().parents[1]
 
 
