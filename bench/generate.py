@@ -226,11 +226,11 @@ class _Generator:
         count = rng.choices(PREMISE_COUNTS, PREMISE_WEIGHTS)[0]
         premises: list[str] = []
         for _ in range(count):
-            if self.full() or (self.basis and rng.random() < SHARED_PREMISE):
+            if self.basis and (self.full() or rng.random() < SHARED_PREMISE):
                 shared = rng.choice(self.basis)
                 if shared not in premises and shared != target:
                     premises.append(shared)
-            else:
+            elif not self.full():
                 premises.append(self.statement(self.premise_kind(), home=index))
         if not premises:
             return
@@ -264,7 +264,7 @@ class _Generator:
         return inference.id
 
     def flat_objection(self, target: str) -> None:
-        """An objection to an inference (an undercut), with a new top-level premise."""
+        """An objection to a reason or an objection (an undercut), with a new top-level premise."""
         premise = self.statement("evidence" if self.rng.random() < 0.5 else "claim")
         self.add(Inference("objection", [premise], target, outline=False))
 

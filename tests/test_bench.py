@@ -34,6 +34,16 @@ def test_exact_size_one_thesis(size: int) -> None:
     assert [s.kind for s in g.statements.values()].count("thesis") == 1
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_every_small_size_is_a_valid_map(seed: int) -> None:
+    for size in range(2, 60):
+        g = generate(size, seed)
+        assert len(g.statements) == size
+        result = read_text(write_outline(g, "m"), "m.arg")
+        assert result.ok, (size, [d.message for d in result.diagnostics[:2]])
+        assert len(result.map.statements) == size
+
+
 def test_deterministic_by_seed() -> None:
     assert write_outline(generate(300, 1), "m") == write_outline(generate(300, 1), "m")
     assert write_outline(generate(300, 1), "m") != write_outline(generate(300, 2), "m")
