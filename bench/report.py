@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.measure import Failure, Timing
-from bench.tasks import STARTUP, TASKS
+from bench.tasks import STARTUP, TASKS, Task
 
 __all__ = ["RATIOS", "Results", "Target", "TARGETS", "evaluate", "format_report"]
 
@@ -130,8 +130,10 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return [line(header), rule, *(line(row) for row in rows)]
 
 
-def format_report(results: Results, sizes: Sequence[int], runs: int) -> str:
-    """The whole report as Markdown: tables, ratios, targets, notes."""
+def format_report(
+    results: Results, sizes: Sequence[int], runs: int, tasks: Sequence[Task] = TASKS
+) -> str:
+    """The whole report as Markdown: tables of ``tasks``, ratios, targets, notes."""
     notes = _Notes()
     header = ["", *(f"{size:,}".replace(",", " ") for size in sizes)]
 
@@ -146,21 +148,21 @@ def format_report(results: Results, sizes: Sequence[int], runs: int) -> str:
     out = [f"Wall time in seconds (CPU user+system in brackets), median of {runs} runs:", ""]
     out += _table(
         ["statements →", *header[1:]],
-        [[t.title, *(cell(t.key, s, "time") for s in sizes)] for t in TASKS],
+        [[t.title, *(cell(t.key, s, "time") for s in sizes)] for t in tasks],
     )
     out += ["", "Peak memory (RSS, MiB), median of the runs:", ""]
     out += _table(
         ["statements →", *header[1:]],
-        [[t.title, *(cell(t.key, s, "rss") for s in sizes)] for t in TASKS],
+        [[t.title, *(cell(t.key, s, "rss") for s in sizes)] for t in tasks],
     )
     out += ["", "Start-up:", ""]
     out += _table(
         ["command", "wall s (CPU s)", "RSS MiB"],
         [[t.title, cell(t.key, 0, "time"), cell(t.key, 0, "rss")] for t in STARTUP],
     )
-    out += ["", "Ratios (× = how many times faster argmap is; % = argmap's share of the time):", ""]
     ratio_rows = []
-    for ratio in RATIOS:
+    keys = {t.key for t in tasks}
+    for ratio in (r for r in RATIOS if {r.slow, r.fast} <= keys):
         row = [ratio.title]
         for size in sizes:
             value = _ratio(ratio, results, size)
@@ -169,7 +171,9 @@ def format_report(results: Results, sizes: Sequence[int], runs: int) -> str:
             else:
                 row.append(f"{value:.0%}" if ratio.share else f"{value:.2f}×")
         ratio_rows.append(row)
-    out += _table(["statements →", *header[1:]], ratio_rows)
+    if ratio_rows:
+        out += ["", "Ratios (× = how many times faster argmap is; % = argmap's share of the time):"]
+        out += ["", *_table(["statements →", *header[1:]], ratio_rows)]
     out += ["", "Targets (issue 7):", ""]
     target_rows = []
     for target, value, met in evaluate(results):

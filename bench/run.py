@@ -39,6 +39,15 @@ def _sizes(text: str) -> list[int]:
     return sorted(set(sizes))
 
 
+def _tasks(text: str) -> frozenset[str]:
+    keys = {part.strip() for part in text.split(",") if part.strip()}
+    unknown = sorted(keys - {t.key for t in TASKS})
+    if unknown or not keys:
+        known = ", ".join(t.key for t in TASKS)
+        raise argparse.ArgumentTypeError(f"unknown task {', '.join(unknown)}; the tasks: {known}")
+    return frozenset(keys)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
@@ -61,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=DEFAULT_RENDER_MAX,
         help="largest size for the SVG renders, which grow superlinearly (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--tasks",
+        type=_tasks,
+        help="run only these rows, comma-separated: " + ", ".join(t.key for t in TASKS),
     )
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
     parser.add_argument(
@@ -99,13 +113,17 @@ def main(argv: list[str] | None = None) -> int:
         files = write_files(generate(size, args.seed), maps, f"map-{size}")
         done: dict[str, Timing | Failure] = {}
         for task in TASKS:
+            if args.tasks is not None and task.key not in args.tasks:
+                done[task.key] = Failure("not selected (--tasks)")
+                continue
             done[task.key] = run_task(task, files, size, tools, args.runs, args.render_max, done)
             results[(task.key, size)] = done[task.key]
             _progress(task.title, size, done[task.key])
     print(f"# argmap benchmark (seed {args.seed})\n")
     print("\n".join(f"- {line}" for line in host.lines()))
     print(f"- Load average (1 min) before and after: {load_before} → {_load()}\n")
-    print(format_report(results, args.sizes, args.runs), end="")
+    shown = [t for t in TASKS if args.tasks is None or t.key in args.tasks]
+    print(format_report(results, args.sizes, args.runs, shown), end="")
     if args.json is not None:
         raw = _raw(results, asdict(host))
         args.json.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")

@@ -236,3 +236,16 @@ def test_thousands_of_undefined_references_stay_cheap() -> None:
     suggested = [d for d in undefined if d.hint and d.hint.startswith("did you mean")]
     assert 0 < len(suggested) < 200
     assert all(d.hint for d in undefined)
+
+
+def test_runner_runs_only_the_selected_tasks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--sizes", "10", "--runs", "1", "--no-argdown", "--work", str(tmp_path)]
+    assert main([*args, "--tasks", "parse,check"]) == 0
+    report = capsys.readouterr().out
+    assert "| argmap parse " in report and "| argmap check " in report
+    assert "argmap label" not in report and "Ratios" not in report
+    with pytest.raises(SystemExit):
+        main([*args, "--tasks", "parse,nonsense"])
+    assert "unknown task nonsense" in capsys.readouterr().err
