@@ -12,8 +12,6 @@ from typing import Any
 
 import click
 
-from argmap import __version__
-
 __all__ = ["main"]
 
 _COMMANDS = {
@@ -39,7 +37,24 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
 
+def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    # Like click.version_option, but reads the version only when it is asked for.
+    if value and not ctx.resilient_parsing:
+        import argmap
+
+        click.echo(f"argmap, version {argmap.__version__}")
+        ctx.exit()
+
+
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 def main(**_: Any) -> None:
     """argmap: write argument maps as text, check them like a linter, draw them with Graphviz."""

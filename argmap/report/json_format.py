@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap import __version__
+import argmap
 from argmap.diagnostics import Severity
 from argmap.report.run import CheckRun
 
@@ -19,7 +19,7 @@ def check_run_to_dict(run: CheckRun) -> dict[str, Any]:
     """The run as JSON-ready data."""
     return {
         "version": FORMAT_VERSION,
-        "tool": {"name": "argmap", "version": __version__},
+        "tool": {"name": "argmap", "version": argmap.__version__},
         "files": [
             {"path": f.path, "status": f.status.value, "message": f.message} for f in run.files
         ],

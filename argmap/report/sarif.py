@@ -8,7 +8,7 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from argmap import __version__
+import argmap
 from argmap.checks.base import RuleInfo
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Span
@@ -52,7 +52,7 @@ def check_run_to_sarif(run: CheckRun, rules: Mapping[str, RuleInfo]) -> dict[str
                 "tool": {
                     "driver": {
                         "name": "argmap",
-                        "version": __version__,
+                        "version": argmap.__version__,
                         "informationUri": "https://pypi.org/project/argmap/",
                         "rules": [_rule(r) for r in known.values()],
                     }
