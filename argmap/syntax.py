@@ -1,8 +1,9 @@
 """From text to a lark parse tree, with syntax errors in plain words (E101).
 
 The grammar in ``grammar/argmap.lark`` is loaded once and parsed with lark's LALR parser and
-contextual lexer. :class:`OutlineIndenter` turns indentation into ``_INDENT``/``_DEDENT`` tokens
-and takes comments out of the token stream. After a syntax error, parsing resumes at the next
+contextual lexer (which matches the blanks before a token together with the token:
+:mod:`argmap.lexer`). :class:`OutlineIndenter` turns indentation into ``_INDENT``/``_DEDENT``
+tokens and takes comments out of the token stream. After a syntax error, parsing resumes at the next
 top-level line, so that one run reports every error of a file.
 """
 
@@ -26,9 +27,18 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.indenter import Indenter
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.lexer import BlankSkippingLexer
 from argmap.model import Span
 
-__all__ = ["MAX_DEPTH", "Comment", "ParsedText", "grammar_path", "parse_items", "paused_gc"]
+__all__ = [
+    "MAX_DEPTH",
+    "Comment",
+    "ParsedText",
+    "build_parser",
+    "grammar_path",
+    "parse_items",
+    "paused_gc",
+]
 
 MAX_DEPTH = 100
 """The deepest indentation a map may use; deeper is an error, never a crash."""
@@ -150,8 +160,9 @@ def _cache_file(grammar: str) -> str | bool:
     return os.path.join(folder, f"grammar-{digest}-lark{lark_version}-py{version}.cache")
 
 
-@cache
-def _parser() -> tuple[Lark, OutlineIndenter]:
+def build_parser(*, blank_skipping: bool = True) -> tuple[Lark, OutlineIndenter]:
+    """A new LALR parser of the grammar with its indenter. ``blank_skipping=False`` keeps
+    lark's own contextual lexer (the tests compare the two)."""
     indenter = OutlineIndenter()
     grammar = grammar_path().read_text(encoding="utf-8")
     parser = Lark(
@@ -163,8 +174,14 @@ def _parser() -> tuple[Lark, OutlineIndenter]:
         propagate_positions=False,  # build.py takes spans from the tokens: twice as fast
         maybe_placeholders=False,
         lexer_callbacks={"COMMENT": indenter.collect},
+        _plugins={"ContextualLexer": BlankSkippingLexer} if blank_skipping else {},
     )
     return parser, indenter
+
+
+@cache
+def _parser() -> tuple[Lark, OutlineIndenter]:
+    return build_parser()
 
 
 _lock = threading.Lock()
