@@ -24,7 +24,7 @@ from pathlib import Path
 from lark import Lark, Token, Tree
 from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.indenter import Indenter
+from lark.lark import PostLex
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.lexer import BlankSkippingLexer
@@ -75,18 +75,14 @@ class _IndentationError(Exception):
         self.message = message
 
 
-class OutlineIndenter(Indenter):
-    """Indentation to ``_INDENT``/``_DEDENT``; collects the comments of the text."""
+class OutlineIndenter(PostLex):
+    """Indentation to ``_INDENT``/``_DEDENT`` tokens, as lark's ``Indenter`` does (without its
+    brackets), in one pass over the tokens; collects the comments of the text."""
 
-    NL_type = "_NL"
-    OPEN_PAREN_types: list[str] = []
-    CLOSE_PAREN_types: list[str] = []
-    INDENT_type = "_INDENT"
-    DEDENT_type = "_DEDENT"
+    always_accept = ("_NL",)  # the contextual lexer looks for a newline in every state
     tab_len = 8
 
     def __init__(self) -> None:
-        super().__init__()
         self.sink: list[Comment] = []
 
     def collect(self, token: Token) -> None:
@@ -94,20 +90,42 @@ class OutlineIndenter(Indenter):
         assert token.line is not None and token.column is not None
         self.sink.append(Comment(str(token), token.line, token.column, token.column == 1))
 
-    def handle_NL(self, token: Token) -> Iterator[Token]:
-        self._collect_comment_lines(token)
-        indent_str = token.rsplit("\n", 1)[1]
-        indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
-        if indent > self.indent_level[-1] and len(self.indent_level) > MAX_DEPTH:
-            message = f"the outline is nested more than {MAX_DEPTH} levels deep"
-            raise _IndentationError(token, message)
-        if indent < self.indent_level[-1] and indent not in self.indent_level:
-            raise _IndentationError(
-                token,
-                "this line is indented less than the line above it, "
-                "but not as far out as any line it could belong to",
-            )
-        yield from super().handle_NL(token)
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        levels = [0]  # the indentation of each open level, in columns
+        token: Token | None = None
+        started = False  # newlines before the first item are left out
+        for token in stream:
+            if token.type != "_NL":
+                started = True
+                yield token
+                continue
+            if "#" in token:
+                self._collect_comment_lines(token)
+            if not started:
+                continue
+            indent_str = token.rsplit("\n", 1)[1]
+            indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
+            if indent > levels[-1]:
+                if len(levels) > MAX_DEPTH:
+                    message = f"the outline is nested more than {MAX_DEPTH} levels deep"
+                    raise _IndentationError(token, message)
+                yield token
+                levels.append(indent)
+                yield Token.new_borrow_pos("_INDENT", indent_str, token)
+                continue
+            if indent not in levels:
+                raise _IndentationError(
+                    token,
+                    "this line is indented less than the line above it, "
+                    "but not as far out as any line it could belong to",
+                )
+            yield token
+            while indent < levels[-1]:
+                levels.pop()
+                yield Token.new_borrow_pos("_DEDENT", indent_str, token)
+        for _ in levels[1:]:
+            assert token is not None
+            yield Token.new_borrow_pos("_DEDENT", "", token)
 
     def _collect_comment_lines(self, token: Token) -> None:
         assert token.line is not None
@@ -116,22 +134,6 @@ class OutlineIndenter(Indenter):
             if stripped.startswith("#"):
                 column = len(segment) - len(stripped) + 1
                 self.sink.append(Comment(stripped, token.line + offset, column, own_line=True))
-
-    def _process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        tokens: Iterator[Token] = super()._process(  # type: ignore[no-untyped-call]
-            self._skip_leading_newline(stream)
-        )
-        return tokens
-
-    def _skip_leading_newline(self, stream: Iterator[Token]) -> Iterator[Token]:
-        tokens = iter(stream)
-        for token in tokens:
-            if token.type == self.NL_type:
-                self._collect_comment_lines(token)
-                continue
-            yield token
-            break
-        yield from tokens
 
 
 def grammar_path() -> Path:
