@@ -70,7 +70,9 @@ class _Properties(TypedDict):
     attribution: str | None
 
 
-_SUPPRESSION = re.compile(r"#\s*argmap\s*:\s*ignore\b(?:\[([^\]]*)\])?")
+_DIRECTIVE = re.compile(r"#\s*argmap\s*:\s*(?P<word>\S*?)(?=\[|\s|$)(?P<rest>.*)")
+_CODES = re.compile(r"\[(?P<codes>[^\]]*)\](?P<after>.*)")
+_EXPLANATION = re.compile(r"\s*(?:(?:--|—|-|:)\s*.*)?")
 _KINDS = {k.value: k for k in StatementKind}
 
 
@@ -82,7 +84,7 @@ def build(
     with paused_gc():
         for item in items:
             builder.item(item, group=None)
-        builder.suppressions(comments, text)
+        builder.suppressions(comments)
     return builder.out
 
 
@@ -400,22 +402,40 @@ class _Builder:
             )
 
     # -- suppression comments ---------------------------------------------------------------
-    def suppressions(self, comments: Sequence[Comment], text: str) -> None:
-        lines = text.splitlines()
+    def suppressions(self, comments: Sequence[Comment]) -> None:
+        """``# argmap: ignore[...]`` comments; a malformed one is an error, never "ignore all"."""
         for comment in comments:
-            match = _SUPPRESSION.match(comment.text)
+            match = _DIRECTIVE.match(comment.text)
             if match is None:
                 continue
-            codes = tuple(c.strip() for c in (match.group(1) or "").split(",") if c.strip())
-            span = Span(
-                self.path,
-                comment.line,
-                comment.column,
-                comment.line,
-                comment.column + len(comment.text),
-            )
-            line = _next_content_line(lines, comment.line) if comment.own_line else comment.line
+            end = comment.column + len(comment.text)
+            span = Span(self.path, comment.line, comment.column, comment.line, end)
+            codes = _suppressed_codes(match.group("word"), match.group("rest"))
+            if isinstance(codes, str):
+                example = "write  # argmap: ignore[CODE or name, ...]"
+                self.error("E101", "syntax-error", codes, span, hint=example)
+                continue
+            own = comment.own_line
+            line = _next_content_line(self.lines, comment.line) if own else comment.line
             self.out.suppressions.append(Suppression(codes, line, span))
+
+
+def _suppressed_codes(word: str, rest: str) -> tuple[str, ...] | str:
+    """The codes an ``argmap:`` comment silences (empty: all), or what is wrong with it."""
+    if word != "ignore":
+        shown = f'"{word}"' if word else "nothing"
+        return f"this argmap comment says {shown}; the only instruction it knows is ignore"
+    if not rest.startswith("["):
+        if _EXPLANATION.fullmatch(rest):
+            return ()
+        return "the checks to ignore go in brackets, separated by commas"
+    bracket = _CODES.fullmatch(rest)
+    if bracket is None:
+        return 'this suppression comment has no closing "]"'
+    codes = tuple(c.strip() for c in bracket.group("codes").split(",") if c.strip())
+    if not codes:
+        return "this suppression comment names no check between the brackets"
+    return codes
 
 
 def _first_token(tree: Tree[Token]) -> Token:

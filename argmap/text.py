@@ -1,12 +1,13 @@
-"""Decoding the quoted texts of the language: escapes and the triple-quoted form."""
+"""The texts of the language: decoding escapes and the triple-quoted form, and showing any
+text safely (in a diagram or on a terminal)."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["TextError", "decode_text"]
+__all__ = ["BIDI_CONTROLS", "TextError", "decode_text", "visible_text"]
 
-_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)", re.DOTALL)
 _SIMPLE = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
@@ -40,13 +41,72 @@ def _unescape(body: str, offset: int) -> str:
         escape = match.group(1)
         if escape in _SIMPLE:
             return _SIMPLE[escape]
-        if escape[0] in "uU" and len(escape) > 1:
-            code = int(escape[1:], 16)
-            if code <= 0x10FFFF:
-                return chr(code)
+        where = offset + match.start()
+        if escape[0] in "uU":
+            return _code_point(escape, where)
         raise TextError(
             f'"\\{escape[0]}" is not an escape the language knows; write "\\\\" for a backslash',
-            offset + match.start(),
+            where,
         )
 
     return _ESCAPE.sub(replace, body)
+
+
+def _code_point(escape: str, where: int) -> str:
+    digits = 4 if escape[0] == "u" else 8
+    if len(escape) != digits + 1:
+        raise TextError(
+            f'"\\{escape[0]}" must be followed by {digits} hexadecimal digits, '
+            f'like "\\u2019" for ’',
+            where,
+        )
+    code = int(escape[1:], 16)
+    if code > 0x10FFFF:
+        raise TextError(f'"\\{escape}" is beyond the last Unicode character (10FFFF)', where)
+    if 0xD800 <= code <= 0xDFFF:
+        raise TextError(
+            f'"\\{escape}" is half of a UTF-16 surrogate pair, not a character; '
+            "write the character itself or its full code, like \\U0001F600",
+            where,
+        )
+    return chr(code)
+
+
+BIDI_CONTROLS = {
+    0x202A: "LRE",
+    0x202B: "RLE",
+    0x202C: "PDF",
+    0x202D: "LRO",
+    0x202E: "RLO",
+    0x2066: "LRI",
+    0x2067: "RLI",
+    0x2068: "FSI",
+    0x2069: "PDI",
+}
+
+_LINE_BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
+_REPLACEMENT = "\ufffd"
+
+
+def _visible_table() -> dict[int, str]:
+    table: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+    table[ord("\n")] = "\n"
+    table[ord("\t")] = " "
+    table[0x7F] = "\u2421"
+    table.update({code: _REPLACEMENT for code in range(0x80, 0xA0)})
+    table.update({code: f"[{name}]" for code, name in BIDI_CONTROLS.items()})
+    table.update({code: _REPLACEMENT for code in range(0xD800, 0xE000)})
+    table.update({0xFFFE: _REPLACEMENT, 0xFFFF: _REPLACEMENT})
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible_text(text: str) -> str:
+    """The text as a diagram or a terminal may show it: control characters as visible symbols,
+    bidirectional controls by name (``[RLO]``), code points XML cannot carry as U+FFFD, and every
+    kind of line break as ``\n``. Nothing a map says can act as markup or a terminal command."""
+    for brk in _LINE_BREAKS:
+        text = text.replace(brk, "\n")
+    return text.translate(_VISIBLE)

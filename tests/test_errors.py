@@ -52,6 +52,13 @@ CASES = [
     ('title_twice', 'title "a"\ntitle "b"\nclaim a: "x"\n', [(2, 1, 'E103', "the map's title is given twice")]),
     ('expect_undefined', 'claim a: "x"\nexpect IN: a zz\n', [(2, 14, 'E102', '"zz" is not defined')]),
     ('quote_on_reference', 'claim a: "x"\nclaim t: "t"\n  + a\n      quote "q"\nsource s "s"\n', [(4, 7, 'E104', 'a quote line can only follow the line that defines "a"')]),
+    ('escape_short_u', 'claim a: "\\uZZZZ"\n', [(1, 11, 'E101', '"\\u" must be followed by 4 hexadecimal digits, like "\\u2019" for ’')]),
+    ('escape_surrogate', 'claim a: "\\ud800"\n', [(1, 11, 'E101', '"\\ud800" is half of a UTF-16 surrogate pair, not a character; write the character itself or its full code, like \\U0001F600')]),
+    ('escape_beyond_unicode', 'claim a: "\\U0011FFFF"\n', [(1, 11, 'E101', '"\\U0011FFFF" is beyond the last Unicode character (10FFFF)')]),
+    ('suppression_unclosed', 'claim a: "x"  # argmap: ignore[S201\n', [(1, 15, 'E101', 'this suppression comment has no closing "]"')]),
+    ('suppression_empty', 'claim a: "x"  # argmap: ignore[]\n', [(1, 15, 'E101', 'this suppression comment names no check between the brackets')]),
+    ('suppression_no_brackets', 'claim a: "x"  # argmap: ignore S201\n', [(1, 15, 'E101', 'the checks to ignore go in brackets, separated by commas')]),
+    ('suppression_misspelt', '# argmap: ignroe[S201]\nclaim a: "x"\n', [(1, 1, 'E101', 'this argmap comment says "ignroe"; the only instruction it knows is ignore')]),
     ('attributed_twice', 'claim a: "x"\n  by A\n  by B\n', [(3, 3, 'E103', '"a" is attributed twice')]),
 ]
 

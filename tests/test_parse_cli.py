@@ -131,3 +131,47 @@ def test_python_dash_m(tmp_path: Path) -> None:
 def test_usage_error_exit_code() -> None:
     code, _, err = run("parse")
     assert code == 2 and "Missing argument" in err
+
+
+def test_json_of_a_glob_is_always_a_list(tmp_path: Path) -> None:
+    (tmp_path / "only.arg").write_text('claim a: "x"\n')
+    code, out, _ = run("parse", "--json", str(tmp_path / "*.arg"))
+    assert code == 0 and isinstance(json.loads(out), list)
+
+
+def test_oversized_input_is_refused_in_plain_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.cli.inputs as inputs
+
+    monkeypatch.setattr(inputs, "MAX_BYTES", 10)
+    code, out, err = run("parse", "-", input='claim a: "a longer text"\n')
+    assert code == 2 and out == ""
+    assert err == "<stdin>: error: the file is larger than 10 bytes, too large for a map\n"
+
+
+def test_internal_error_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.cli.parse_cmd as parse_cmd
+
+    def broken(*_: object) -> object:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(parse_cmd, "map_to_dict", broken)
+    monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
+    code, out, err = run("parse", "--json", "-", input='claim a: "x"\n')
+    assert code == 2 and out == ""
+    assert err.startswith("argmap: internal error: RuntimeError: simulated bug\n")
+    assert "Traceback" not in err
+
+
+def test_terminal_escapes_in_a_map_never_reach_the_terminal() -> None:
+    text = 'claim a: "x \x1b]0;pwned\x07 \u202e"\n  + zz\n'
+    code, _, err = run("parse", "-", input=text)
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+
+
+def test_lines_are_counted_as_the_parser_counts_them() -> None:
+    # U+2028 and form feed inside a text do not start a new line in the excerpt.
+    text = 'claim a: "one\u2028two \x0c three"\nclaim b: "y"\n  + zz\n'
+    code, _, err = run("parse", "-", input=text)
+    assert code == 2
+    assert err.splitlines()[:2] == ['<stdin>:3:5: error: E102 "zz" is not defined', "   3 |   + zz"]

@@ -8,9 +8,13 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, syntax or I/
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import Any
 
 import click
+
+from argmap.cli.exitcodes import EXIT_ERROR
 
 __all__ = ["main"]
 
@@ -24,7 +28,27 @@ _COMMANDS = {
 
 
 class _LazyGroup(click.Group):
-    """A group whose subcommands are imported only when they run."""
+    """A group whose subcommands are imported only when they run, and that turns an
+    unexpected exception (a bug) into one line and exit code 2 instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(EXIT_ERROR) from None
+        except Exception as exc:
+            if os.environ.get("ARGMAP_DEBUG"):
+                raise
+            click.echo(
+                f"argmap: internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in argmap: please report it with the input that caused it "
+                "(ARGMAP_DEBUG=1 shows the details).",
+                err=True,
+            )
+            raise SystemExit(EXIT_ERROR) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *_COMMANDS})

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import glob
+import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import click
 
+from argmap.cli.exitcodes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from argmap.reader import ReadResult, read_bytes
 from argmap.report.human import format_human
 
@@ -19,16 +22,16 @@ __all__ = [
     "InputError",
     "expand",
     "fail",
+    "json_payload",
     "read_input",
     "read_inputs",
     "usable",
 ]
 
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
 
 STDIN = "-"
+MAX_BYTES = 64 << 20
+"""The largest map argmap reads (a 20 000-statement map is about 5 MB)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +85,18 @@ def _display(path: str) -> str:
 
 
 def _read(path: str) -> bytes | InputError:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        if path == STDIN:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            limit = f"{MAX_BYTES >> 20} MB" if MAX_BYTES >= 1 << 20 else f"{MAX_BYTES} bytes"
+            return InputError(
+                _display(path), f"the file is larger than {limit}, too large for a map"
+            )
+        return data
     except FileNotFoundError:
         message = "no such file" if not glob.has_magic(path) else "no file matches this pattern"
     except IsADirectoryError:
@@ -96,6 +106,14 @@ def _read(path: str) -> bytes | InputError:
     except OSError as exc:
         message = f"cannot be read: {exc.strerror or exc}"
     return InputError(path, message)
+
+
+def json_payload(documents: list[Any], patterns: Sequence[str]) -> str:
+    """JSON for the maps of one run: one object for one file named literally, else a list
+    (so that a glob gives a list however many files it matches)."""
+    single = len(patterns) == 1 and (patterns[0] == STDIN or not glob.has_magic(patterns[0]))
+    payload = documents[0] if single and len(documents) == 1 else documents
+    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def fail(message: str) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 import click
 
 from argmap.analysis.labelling import Labelling, explain_all, label_map
-from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, read_inputs, usable
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, json_payload, read_inputs, usable
 from argmap.model import ArgumentMap, Label, Span, span_to_dict
 
 __all__ = ["label"]
@@ -53,8 +52,7 @@ def label(files: tuple[str, ...], output_format: str) -> None:
             documents.append(document)
             click.echo(_human(document))
     if output_format == "json" and documents:
-        payload = documents[0] if len(documents) == 1 and len(files) == 1 else documents
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_payload(documents, files))
     raise SystemExit(exit_code)
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, read_inputs, usable
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, json_payload, read_inputs, usable
 from argmap.export_json import map_to_dict
 
 __all__ = ["parse"]
@@ -39,8 +37,7 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
                 f"{_count(len(m.reasons), 'reason')}, {_count(len(m.objections), 'objection')}"
             )
     if as_json and documents:
-        payload = documents[0] if len(documents) == 1 and len(files) == 1 else documents
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_payload(documents, files))
     raise SystemExit(exit_code)
 
 

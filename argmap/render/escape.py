@@ -2,7 +2,7 @@ r"""Making user text safe for DOT and for the SVG Graphviz writes from it.
 
 Three steps, all pure:
 
-- :func:`visible_text` turns any text into what the diagram shows: line breaks of every kind
+- :func:`visible_text` (:mod:`argmap.text`) turns any text into what the diagram shows: line breaks
   become ``\n``, a tab becomes a space, other control characters become their visible Unicode
   "control pictures" (``␛`` for ESC), the bidirectional embedding, override and isolate
   characters that can make text read differently from what it says become a visible name such
@@ -22,47 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from argmap.text import BIDI_CONTROLS, visible_text
+
 __all__ = ["BIDI_CONTROLS", "attr_list", "dot_text", "quote_id", "visible_text"]
 
-BIDI_CONTROLS = {
-    0x202A: "LRE",
-    0x202B: "RLE",
-    0x202C: "PDF",
-    0x202D: "LRO",
-    0x202E: "RLO",
-    0x2066: "LRI",
-    0x2067: "RLI",
-    0x2068: "FSI",
-    0x2069: "PDI",
-}
-
-_LINE_BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
-_REPLACEMENT = "\ufffd"
-
-
-def _visible_table() -> dict[int, str]:
-    table: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
-    table[ord("\n")] = "\n"
-    table[ord("\t")] = " "
-    table[0x7F] = "\u2421"
-    table.update({code: _REPLACEMENT for code in range(0x80, 0xA0)})
-    table.update({code: f"[{name}]" for code, name in BIDI_CONTROLS.items()})
-    table.update({code: _REPLACEMENT for code in range(0xD800, 0xE000)})
-    table.update({0xFFFE: _REPLACEMENT, 0xFFFF: _REPLACEMENT})
-    return table
-
-
-_VISIBLE = _visible_table()
 _DOT = str.maketrans(
     {"\\": "\\\\", "&": "&amp;", "{": "\\{", "}": "\\}", "|": "\\|", "<": "\\<", ">": "\\>"}
 )
-
-
-def visible_text(text: str) -> str:
-    """The text as the diagram shows it: printable, XML-safe, with ``\\n`` line breaks."""
-    for brk in _LINE_BREAKS:
-        text = text.replace(brk, "\n")
-    return text.translate(_VISIBLE)
 
 
 def dot_text(lines: Iterable[str]) -> str:

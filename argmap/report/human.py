@@ -1,17 +1,23 @@
-"""The human format: ``FILE:LINE:COL: severity: CODE message``, the line and a caret."""
+"""The human format: ``FILE:LINE:COL: severity: CODE message``, the line and a caret.
+
+Everything printed goes through :func:`argmap.text.visible_text`, so that a map cannot send
+control or escape sequences to the reader's terminal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic
+from argmap.text import visible_text
 
 __all__ = ["format_diagnostic", "format_human"]
 
 
 def format_human(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]) -> str:
     """All findings, each with its source line; ``texts`` maps a file to its text."""
-    lines_of = {path: text.splitlines() for path, text in texts.items()}
+    # Lines as the parser counts them: only "\n" ends a line (not U+2028, form feed, ...).
+    lines_of = {path: text.split("\n") for path, text in texts.items()}
     return "".join(format_diagnostic(d, lines_of.get(d.span.file, [])) for d in diagnostics)
 
 
@@ -24,7 +30,7 @@ def format_diagnostic(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
         out.append(f"  {related.span}: note: {related.message}")
     if diagnostic.hint:
         out.append(f"  hint: {diagnostic.hint}")
-    return "\n".join(out) + "\n"
+    return "".join(visible_text(line) + "\n" for line in out)
 
 
 def _excerpt(
@@ -32,7 +38,7 @@ def _excerpt(
 ) -> list[str]:
     if not 1 <= line <= len(lines):
         return []
-    source = lines[line - 1].expandtabs(1)
+    source = lines[line - 1].rstrip("\r").expandtabs(1)
     width = end_column - column if end_line == line and end_column > column else 1
     width = max(1, min(width, len(source) - column + 1))
     gutter = f"{line:>4} | "
