@@ -34,6 +34,8 @@ def read_text(text: str, path: str) -> ReadResult:
     """Parse and resolve a map's text; ``path`` is used in spans and messages."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    # Windows and old Mac line ends become "\n", so that lines are counted as editors do.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     parsed = parse_items(text, path)
     declarations = build(parsed.items, parsed.comments, text, path)
     argument_map, reference_errors = resolve(declarations, path)

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 from argmap.cli import main
+from argmap.reader import read_text
 
 MAPS = sorted((ROOT / "maps").rglob("*.arg"))
 EXPECT = re.compile(r"^#\s*expect-finding:\s*(\S+)\s+(\S+)\s*$", re.MULTILINE)
@@ -30,6 +31,9 @@ def test_there_are_maps() -> None:
 
 @pytest.mark.parametrize("path", MAPS, ids=[str(p.relative_to(ROOT / "maps")) for p in MAPS])
 def test_map_has_exactly_its_declared_findings(path: Path) -> None:
+    for source in read_text(path.read_text(encoding="utf-8"), str(path)).map.sources.values():
+        if source.file and not (path.parent / source.file).is_file():
+            pytest.skip(f"the text of source {source.id!r} is not here ({source.file}, outside the repository)")
     found = findings(path)
     errors = [f"{d['code']} {d['message']}" for d in found if d["severity"] == "error"]
     assert errors == []
