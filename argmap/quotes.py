@@ -61,6 +61,9 @@ _MARKS = {
     _ELLIPSIS: "...",
 }
 _WHITESPACE = re.compile(r"\s")
+# Text that normalises to itself: printable ASCII words without "-" or "`", single spaces
+# between them. Most quotes are like this, and the check saves them the general pass.
+_PLAIN = re.compile(r"[!-,.-_a-~]+(?: [!-,.-_a-~]+)*")
 _GAP = re.compile(r"\[ ?\.{3,} ?\]|\( ?\.{3,} ?\)|\.{3,}")
 
 # Scripts written without spaces between words: no word boundaries are required there.
@@ -161,6 +164,10 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """``text`` normalised for comparison (see the module docstring), with the offset map."""
+    if _PLAIN.fullmatch(text):
+        offsets = _Pieces()
+        offsets.add(0, 0)  # one piece: the whole text, copied
+        return Normalized(text, offsets)
     if unicodedata.is_normalized("NFC", text):
         result = _normalize_marks(text)
     else:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from argmap.analysis import analyze
 from argmap.checks import CheckContext, run_checks
 from argmap.cli import main
-from argmap.quotes import Found, NotFound, Passage, Problem, SourceText, normalize
+from argmap.quotes import Found, NotFound, Passage, Problem, SourceText, _normalize_marks, normalize
 from argmap.reader import read_text
 
 COLUMN_PATH = SHARED / "sources" / "precarious-balance.txt"
@@ -95,6 +95,18 @@ def test_normalize_offsets_and_idempotence(text: str) -> None:
     assert all(a == b or a[1] <= b[0] for a, b in itertools.pairwise(ranges))
     assert normalize(norm.text).text == norm.text
     assert skeleton(norm.text) == skeleton(text.translate(INVISIBLE))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\t\n\u2019")))
+def test_plain_text_fast_path_is_the_general_pass(text: str) -> None:
+    """Plain ASCII text skips the general pass of normalize(): with the same result."""
+    fast, general = normalize(text), _normalize_marks(text)
+    assert fast.text == general.text
+    positions = range(len(fast.text))
+    assert [(fast.start(i), fast.end(i)) for i in positions] == [
+        (general.start(i), general.end(i)) for i in positions
+    ]
 
 
 # --- finding quotes ------------------------------------------------------------------------
