@@ -93,30 +93,33 @@ class _Builder:
         self.path = path
         self.lines = text.split("\n")
         self.out = Declarations()
-        self.first: dict[str, tuple[str, Span]] = {}
+        self.first: dict[str, tuple[str, Token]] = {}
 
     # -- positions and small helpers ----------------------------------------------------
     # The parser does not record the positions of trees (that would double its time), so
     # spans come from the tokens: a tree runs from its first token to its last.
     def span(self, node: Tree[Token] | Token) -> Span:
         if isinstance(node, Tree):
-            start, end = self.span(_first_token(node)), self.span(_last_token(node))
-            return Span(self.path, start.line, start.column, end.end_line, end.end_column)
+            return self.between(_first_token(node), _last_token(node))
+        return self.between(node, node)
+
+    def between(self, first: Token, last: Token) -> Span:
+        """From the start of ``first`` to the end of ``last``."""
         return Span(
             self.path,
-            node.line or 1,
-            node.column or 1,
-            node.end_line or node.line or 1,
-            node.end_column or node.column or 1,
+            first.line or 1,
+            first.column or 1,
+            last.end_line or last.line or 1,
+            last.end_column or last.column or 1,
         )
 
     def line_span(self, node: Tree[Token]) -> Span:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
         last token (its newline left out)."""
-        start, end = self.span(_first_token(node)), self.span(_last_token(node))
-        line = self.lines[start.line - 1] if start.line <= len(self.lines) else ""
+        span = self.span(node)
+        line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
         column = len(line) - len(line.lstrip(" \t")) + 1
-        return Span(self.path, start.line, column, end.end_line, end.end_column)
+        return Span(self.path, span.line, column, span.end_line, span.end_column)
 
     def text(self, token: Token) -> str:
         try:
@@ -134,21 +137,23 @@ class _Builder:
             Diagnostic(code, name, Severity.ERROR, message, span, **extra)  # type: ignore[arg-type]
         )
 
-    def declare(self, id: str, what: str, span: Span) -> bool:
-        """Register an id; report E103 and return False when it is taken."""
+    def declare(self, id: str, what: str, token: Token) -> bool:
+        """Register an id written at ``token``; report E103 and return False when it is
+        taken. (Spans are made only for the error: most ids are declared once.)"""
         if id in self.first:
-            first_what, first_span = self.first[id]
+            first_what, first_token = self.first[id]
+            first_span = self.span(first_token)
             self.error(
                 "E103",
                 "duplicate-id",
                 f'"{id}" is already defined as {_article(first_what)} {first_what} '
                 f"(line {first_span.line})",
-                span,
+                self.span(token),
                 related=(Related(first_span, f'"{id}" is first defined here'),),
                 hint="give each statement, reason, objection, source and group its own id",
             )
             return False
-        self.first[id] = (what, span)
+        self.first[id] = (what, token)
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
@@ -188,7 +193,7 @@ class _Builder:
                     )
                 fields[str(key)] = self.text(value)
         span = self.span(id_token)
-        if self.declare(str(id_token), "source", span):
+        if self.declare(str(id_token), "source", id_token):
             self.out.sources[str(id_token)] = Source(str(id_token), span, **fields)
 
     def item_group(self, node: Tree[Token], group: str | None) -> None:
@@ -196,7 +201,7 @@ class _Builder:
         span = self.span(tokens[0])
         if tokens[0].type == "ID":
             id, title = str(tokens[0]), self.text(tokens[1])
-            if not self.declare(id, "group", span):
+            if not self.declare(id, "group", tokens[0]):
                 id = f"group@{span.line}:{span.column}"
         else:
             id, title = f"group@{span.line}:{span.column}", self.text(tokens[0])
@@ -247,7 +252,7 @@ class _Builder:
         id_token, text_token = tokens
         id, span = str(id_token), self.span(head)
         props = self.properties(id, body, declared=True)
-        if self.declare(id, "statement", self.span(id_token)):
+        if self.declare(id, "statement", id_token):
             self.out.statements[id] = Statement(
                 id, kind, self.text(text_token), span, group=group, **props
             )
@@ -321,10 +326,7 @@ class _Builder:
         head = rest[0] if isinstance(rest[0], Tree) and rest[0].data == "inference_head" else None
         premises = [p for p in rest if isinstance(p, Tree) and p.data == "premise"]
         ids: list[str] = []
-        head_end = self.span(premises[0].children[0])
-        span = Span(
-            self.path, sign.line or 1, sign.column or 1, head_end.end_line, head_end.end_column
-        )
+        span = self.between(sign, _last_token(premises[0].children[0]))
         owner = self.inference_id(head, kind, span)
         for premise in premises:
             ids.append(self.premise(owner, premise, group))
@@ -350,7 +352,7 @@ class _Builder:
         if head is None:
             return anonymous
         ids = [t for t in head.children if isinstance(t, Token) and t.type == "ID"]
-        if ids and self.declare(str(ids[0]), kind, self.span(ids[0])):
+        if ids and self.declare(str(ids[0]), kind, ids[0]):
             return str(ids[0])
         return anonymous
 
@@ -438,15 +440,15 @@ def _suppressed_codes(word: str, rest: str) -> tuple[str, ...] | str:
     return codes
 
 
-def _first_token(tree: Tree[Token]) -> Token:
-    node: Tree[Token] | Token = tree
+def _first_token(tree: Tree[Token] | Token) -> Token:
+    node = tree
     while isinstance(node, Tree):
         node = node.children[0]
     return node
 
 
-def _last_token(tree: Tree[Token]) -> Token:
-    node: Tree[Token] | Token = tree
+def _last_token(tree: Tree[Token] | Token) -> Token:
+    node = tree
     while isinstance(node, Tree):
         node = node.children[-1]
     return node
