@@ -10,6 +10,9 @@ fail-on = "warning"                  # error | warning | info
 [tool.argmap.unsupported-claim]      # options of one check, by code or name
 ignore-theses = true
 ```
+
+Every key, table and value is checked: anything argmap would not use is an error that names
+the file and the key, never silently ignored.
 """
 
 from __future__ import annotations
@@ -21,16 +24,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from argmap.checks.options import OptionTable, toml_value, type_words
 from argmap.checks.selection import SelectionLayer
 from argmap.diagnostics import Severity
 
-__all__ = ["Config", "ConfigError", "OPTION_SECTIONS", "parse_config", "parse_severity"]
-
-OPTION_SECTIONS = frozenset({"quotes"})
-"""Option tables that belong to a family of checks rather than to one check."""
+__all__ = ["Config", "ConfigError", "parse_config", "parse_severity"]
 
 _LISTS = ("select", "extend-select", "ignore")
 _KEYS = (*_LISTS, "fail-on")
+_SEVERITY_WORDS = '"error", "warning" or "info"'
 
 
 class ConfigError(ValueError):
@@ -39,14 +41,20 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """The settings of one pyproject.toml (``origin``), or the empty defaults."""
+    """The settings of one pyproject.toml (``origin``), or the empty defaults.
+
+    ``options`` holds the option values by check code (or shared table name), each already
+    checked against what the check declares.
+    """
 
     origin: str = "the defaults"
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
-    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Mapping[str, object]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def layer(self) -> SelectionLayer:
         """This file's check selection, as a layer over the defaults."""
@@ -58,43 +66,72 @@ def parse_severity(value: str, where: str) -> Severity:
     try:
         return Severity[value.strip().upper()]
     except KeyError:
-        raise ConfigError(
-            f'{where}: fail-on must be "error", "warning" or "info", not "{value}"'
-        ) from None
+        raise ConfigError(f'{where}: fail-on must be {_SEVERITY_WORDS}, not "{value}"') from None
 
 
-def parse_config(text: str, origin: str, sections: Collection[str]) -> Config | None:
+def parse_config(text: str, origin: str, tables: Mapping[str, OptionTable]) -> Config | None:
     """The ``[tool.argmap]`` table of a pyproject.toml, or None when it has none.
 
-    ``sections`` are the names allowed for option tables (check codes and names).
+    ``tables`` are the option tables it may hold, by lower-cased name (see
+    :func:`argmap.checks.option_tables_of_checks`). Raises :class:`ConfigError`.
     """
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin} is not valid TOML: {exc}") from None
-    table = document.get("tool", {}).get("argmap")
+    tool = document.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            f'{origin}: "tool" must be a table ([tool.argmap] goes under it), '
+            f"not {toml_value(tool)}"
+        )
+    table = tool.get("argmap")
     if table is None:
         return None
     where = f"[tool.argmap] in {origin}"
     if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table")
-    options = {}
+        raise ConfigError(f'{origin}: "tool.argmap" must be a table, not {toml_value(table)}')
+    options: dict[str, dict[str, tuple[object, str]]] = {}
     for key, value in table.items():
-        if isinstance(value, dict):
-            options[_section(key, sections, where)] = MappingProxyType(value)
-        elif key not in _KEYS:
-            raise ConfigError(f'{where}: unknown setting "{key}"{_close(key, _KEYS)}')
-    fail_on = table.get("fail-on")
-    if fail_on is not None and not isinstance(fail_on, str):
-        raise ConfigError(f'{where}: fail-on must be "error", "warning" or "info"')
+        if key in _KEYS:
+            continue
+        if key.lower() not in tables:
+            if isinstance(value, dict):
+                raise ConfigError(
+                    f"{where}: [tool.argmap.{key}] is not a check (code or name) or a shared "
+                    f"table of options{_close(key, list(tables))}"
+                )
+            raise ConfigError(f'{where}: unknown setting "{key}"{_close(key, [*_KEYS, *tables])}')
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"{where}: {key} must be a table of options, [tool.argmap.{key}], "
+                f"not {toml_value(value)}"
+            )
+        _options(tables[key.lower()], key, value, origin, options)
     return Config(
         origin=where,
         select=_list(table, "select", where) if "select" in table else None,
         extend_select=_list(table, "extend-select", where),
         ignore=_list(table, "ignore", where),
-        fail_on=None if fail_on is None else parse_severity(fail_on, where),
-        options=MappingProxyType(options),
+        fail_on=_fail_on(table, where),
+        options=MappingProxyType(
+            {
+                k: MappingProxyType({key: v for key, (v, _) in kept.items()})
+                for k, kept in options.items()
+            }
+        ),
     )
+
+
+def _fail_on(table: Mapping[str, Any], where: str) -> Severity | None:
+    value = table.get("fail-on")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: fail-on must be {_SEVERITY_WORDS}, not {toml_value(value)}")
+    return parse_severity(value, where)
 
 
 def _list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -103,16 +140,45 @@ def _list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f'{where}: {key} must be a list of check codes or names, e.g. ["S201"]')
+    if key == "select" and not any(v.strip() for v in value):
+        raise ConfigError(
+            f"{where}: select is empty, which would turn every check off; "
+            'name the checks to run, e.g. select = ["S", "O"]'
+        )
     return tuple(value)
 
 
-def _section(key: str, sections: Collection[str], where: str) -> str:
-    known = {*sections, *OPTION_SECTIONS}
-    if key in known or key.upper() in known:
-        return key.upper() if key.upper() in known else key
-    raise ConfigError(
-        f"{where}: [tool.argmap.{key}] is not a check or an option section{_close(key, known)}"
-    )
+def _options(
+    table: OptionTable,
+    name: str,
+    values: Mapping[str, Any],
+    origin: str,
+    into: dict[str, dict[str, tuple[object, str]]],
+) -> None:
+    """Check the values of ``[tool.argmap.NAME]`` and add them, with the name of the table
+    that sets them, to ``into[table.key]``."""
+    where = f"[tool.argmap.{name}] in {origin}"
+    kept = into.setdefault(table.key, {})
+    for key, value in values.items():
+        option = table.options.get(key)
+        if option is None:
+            if not table.options:
+                raise ConfigError(f'{where}: unknown option "{key}": {table.title} has no options')
+            listed = ", ".join(table.options)
+            raise ConfigError(
+                f'{where}: unknown option "{key}"{_close(key, table.options)}; '
+                f"the options of {table.title} are: {listed}"
+            )
+        if not option.accepts(value):
+            raise ConfigError(
+                f"{where}: {key} must be {type_words(option)}, not {toml_value(value)}"
+            )
+        if key in kept:
+            raise ConfigError(
+                f"{where}: {key} is set twice for {table.title}: "
+                f"under [tool.argmap.{kept[key][1]}] too; keep one"
+            )
+        kept[key] = (value, name)
 
 
 def _close(word: str, choices: Collection[str]) -> str:

@@ -106,13 +106,58 @@ def test_missing_file_exits_2_with_one_line_on_stderr(tmp_path: Path) -> None:
     code, out, err = run("check", clean, str(tmp_path / "nope.arg"))
     assert code == 2
     assert err == f"{tmp_path / 'nope.arg'}: error: no such file\n"
-    assert out == "No findings in 2 files.\n"
+    assert out == "No findings in 1 file; 1 file could not be read.\n"
+
+
+@pytest.mark.parametrize(
+    ("maps", "summary"),
+    [
+        (["nope.arg"], "1 file could not be read."),
+        (["nope.arg", "nada.arg"], "2 files could not be read."),
+        (["bad.arg"], "Found 1 error in 1 file; 1 file could not be parsed, so it was not checked"),
+        (
+            ["m.arg", "clean.arg", "bad.arg", "nope.arg"],
+            "Found 1 error, 3 warnings and 1 info finding in 3 files; 1 file could not be "
+            "parsed, so it was not checked (see the errors above); 1 file could not be read.",
+        ),
+        (
+            ["bad.arg", "bad2.arg"],
+            "Found 2 errors in 2 files; 2 files could not be parsed, so they were not checked",
+        ),
+    ],
+)
+def test_the_summary_counts_files_that_could_not_be_read_or_parsed(
+    tmp_path: Path, maps: list[str], summary: str
+) -> None:
+    write(tmp_path, "clean.arg", CLEAN)
+    write(tmp_path, "m.arg", FINDINGS)
+    write(tmp_path, "bad.arg", 'claim a "no colon"\n')
+    write(tmp_path, "bad2.arg", 'claim a "no colon"\n')
+    code, out, _ = run("check", *(str(tmp_path / m) for m in maps))
+    assert code == 2
+    assert out.splitlines()[-1].startswith(summary)
 
 
 def test_unknown_selector_is_a_usage_error() -> None:
     code, out, err = run("check", "whatever.arg", "--select", "unsuported-claim")
     assert (code, out) == (2, "")
     assert 'did you mean "unsupported-claim"' in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+@pytest.mark.parametrize("selector", ["E101", "syntax-error", "E1", "E"])
+def test_reader_errors_cannot_be_selected_or_ignored(option: str, selector: str) -> None:
+    code, out, err = run("check", "whatever.arg", option, selector)
+    assert (code, out) == (2, "")
+    assert "always apply and cannot be selected or ignored" in err
+    assert "run `argmap explain`" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("selector", ["", ",", " , "])
+def test_an_empty_select_is_an_error(tmp_path: Path, selector: str) -> None:
+    code, out, err = run("check", write(tmp_path, "m.arg", FINDINGS), "--select", selector)
+    assert (code, out) == (2, "")
+    assert "--select names no check, which would turn every check off" in err
 
 
 def test_bad_format_is_a_usage_error(tmp_path: Path) -> None:
@@ -265,6 +310,77 @@ def test_source_option_errors(tmp_path: Path) -> None:
     assert code == 2 and "must be ID=PATH" in err
 
 
+def test_a_source_given_twice_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", QUOTING)
+    code, out, err = run("check", path, "--source", "column=a.txt", "--source", "column=b.txt")
+    assert (code, out) == (2, "")
+    assert err == (
+        'argmap: error: --source column is given twice ("a.txt" and "b.txt"); '
+        "give each source once\n"
+    )
+
+
+def test_no_false_unknown_source_when_a_map_did_not_parse(tmp_path: Path) -> None:
+    path = write(tmp_path, "f.arg", 'source column "C"\nthesis t "T."\n')
+    code, out, err = run("check", path, "--source", "column=x.txt")
+    assert code == 2 and "E101" in out
+    assert "no map declares" not in err
+
+
+def test_missing_source_shows_the_path_as_written_and_where_it_was_looked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "maps/deep/m.arg", QUOTING.replace("texts/column.txt", "../../texts/col.txt"))
+    monkeypatch.chdir(tmp_path / "maps")
+    code, out, _ = run("check", "deep/m.arg", "--format", "json")
+    (q502,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "Q502"]
+    looked = tmp_path / "texts" / "col.txt"
+    assert q502["message"] == (
+        f'the file "../../texts/col.txt" named under source "column" (looked for at {looked}) '
+        'does not exist; the quote of source "column" was not checked'
+    )
+    assert q502["hint"] == (
+        "fix the path on the file line under the source (a path from the map's folder, "
+        '"deep"), or give the text with --source column=PATH'
+    )
+    code, out, _ = run("check", "deep/m.arg", "--format", "json", "--source", "column=/nowhere")
+    (q502,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "Q502"]
+    assert q502["message"].startswith(
+        'the file "/nowhere" given with --source column does not exist;'
+    )
+    assert q502["hint"].startswith("fix the path given with --source column=PATH")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            b"caf\xe9 neutral\n",
+            "is not UTF-8 text (byte 0xe9 on line 1, column 4); save it as UTF-8",
+        ),
+        (None, "is a folder, not a text file"),
+    ],
+)
+def test_unreadable_source_says_why_in_plain_words(
+    tmp_path: Path, content: bytes | None, reason: str
+) -> None:
+    target = tmp_path / "texts" / "column.txt"
+    if content is None:
+        target.mkdir(parents=True)
+    else:
+        target.parent.mkdir()
+        target.write_bytes(content)
+    path = write(tmp_path, "m.arg", QUOTING)
+    code, out, _ = run("check", path, "--format", "json")
+    (q502,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "Q502"]
+    assert (
+        'the file "texts/column.txt" named under source "column" (looked for at '
+        in q502["message"]
+    )
+    assert q502["message"].endswith(f'{reason}; the quote of source "column" was not checked')
+    assert "codec" not in q502["message"] and "Errno" not in q502["message"]
+
+
 # -- configuration -----------------------------------------------------------------------------
 
 
@@ -295,16 +411,112 @@ def test_config_check_options(tmp_path: Path) -> None:
         ('[tool.argmap]\nselct = ["S"]\n', 'unknown setting "selct" (did you mean "select"?)'),
         ('[tool.argmap]\nselect = ["S9"]\n', '"S9" in [tool.argmap] in'),
         ('[tool.argmap]\nfail-on = "never"\n', 'fail-on must be "error", "warning" or "info"'),
+        ("[tool.argmap]\nfail-on = 2\n", 'fail-on must be "error", "warning" or "info", not 2'),
         ("[tool.argmap]\nselect = 3\n", "select must be a list of check codes or names"),
+        ("[tool.argmap]\nselect = []\n", "select is empty, which would turn every check off"),
+        ('[tool.argmap]\nignore = [""]\n', 'an empty text ("") in [tool.argmap] in'),
+        ("[tool.argmap]\nselect = {S = 1}\n", "select must be a list of check codes or names"),
+        ("[tool.argmap]\nS201 = true\n", "S201 must be a table of options, [tool.argmap.S201]"),
         ("[tool.argmap.unsuported-claim]\nx = 1\n", 'did you mean "unsupported-claim"?'),
         ("[tool.argmap\n", "is not valid TOML"),
+        ("tool = 5\n", '"tool" must be a table ([tool.argmap] goes under it), not 5'),
+        ('tool = "argmap"\n', '"tool" must be a table ([tool.argmap] goes under it), not "argmap"'),
+        ("[tool]\nargmap = 5\n", '"tool.argmap" must be a table, not 5'),
+        ("[tool]\nargmap = [1]\n", '"tool.argmap" must be a table, not a list'),
+        (
+            '[tool.argmap.unsupported-claim]\nignore-theses = "no"\n',
+            "[tool.argmap.unsupported-claim] in {path}: ignore-theses must be true or false, "
+            'not "no"',
+        ),
+        (
+            "[tool.argmap.quotes]\ncase-insensitive = 1\n",
+            "[tool.argmap.quotes] in {path}: case-insensitive must be true or false, not 1",
+        ),
+        (
+            "[tool.argmap.Q501]\ncase-insensitive = {a = 1}\n",
+            "case-insensitive must be true or false, not a table",
+        ),
+        (
+            "[tool.argmap.quotes]\nbogus = true\n",
+            '[tool.argmap.quotes] in {path}: unknown option "bogus"; the options of the shared '
+            "table [tool.argmap.quotes] are: case-insensitive",
+        ),
+        (
+            "[tool.argmap.S201]\nignore-these = true\n",
+            'unknown option "ignore-these" (did you mean "ignore-theses"?); '
+            "the options of S201 (unsupported-claim) are: ignore-theses",
+        ),
+        (
+            "[tool.argmap.orphan]\nbogus = true\n",
+            'unknown option "bogus": S204 (orphan) has no options',
+        ),
+        (
+            "[tool.argmap.S201]\nignore-theses = true\n"
+            "[tool.argmap.unsupported-claim]\nignore-theses = false\n",
+            "ignore-theses is set twice for S201 (unsupported-claim): under "
+            "[tool.argmap.S201] too; keep one",
+        ),
+        (
+            b'[tool.argmap]\nselect = ["S"]  # \xff\n',
+            "the settings file {path} is not UTF-8 text (byte 0xff on line 2, column 19); "
+            "save it as UTF-8",
+        ),
     ],
 )
-def test_bad_config_is_an_error(tmp_path: Path, toml: str, message: str) -> None:
-    write(tmp_path, "pyproject.toml", toml)
+def test_bad_config_is_an_error(tmp_path: Path, toml: str | bytes, message: str) -> None:
+    settings = tmp_path / "pyproject.toml"
+    settings.write_bytes(toml if isinstance(toml, bytes) else toml.encode())
     path = write(tmp_path, "m.arg", CLEAN)
     code, out, err = run("check", path)
-    assert code == 2 and out == "" and message in err
+    assert (code, out) == (2, "")
+    assert err.startswith("argmap: error: ") and err.count("\n") == 1
+    assert message.format(path=settings) in err and str(settings) in err
+
+
+def test_an_unreadable_config_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").mkdir()
+    path = write(tmp_path, "m.arg", CLEAN)
+    code, out, err = run("check", path)
+    assert (code, out) == (2, "")
+    assert (
+        err == f"argmap: error: the settings file {tmp_path / 'pyproject.toml'} is a folder, "
+        "not a text file\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("toml", "findings"),
+    [
+        ("[tool.argmap.unsupported-claim]\nignore-theses = false\n", ["S201"]),
+        ("[tool.argmap.S201]\nignore-theses = true\n", []),
+        ("[tool.argmap.s201]\nignore-theses = true\n", []),
+        ("[tool.argmap.orphan]\n", ["S201"]),
+    ],
+)
+def test_check_options_are_read_by_code_or_name(
+    tmp_path: Path, toml: str, findings: list[str]
+) -> None:
+    write(tmp_path, "pyproject.toml", toml)
+    path = write(tmp_path, "m.arg", 'thesis t: "T."\n')
+    code, out, _ = run("check", path, "--select", "S", "--format", "json")
+    assert (code, codes(out)) == (1 if findings else 0, findings)
+
+
+@pytest.mark.parametrize(
+    ("toml", "findings"),
+    [
+        ("", ["Q501"]),
+        ("[tool.argmap.quotes]\ncase-insensitive = false\n", ["Q501"]),
+        ("[tool.argmap.quotes]\ncase-insensitive = true\n", []),
+        ("[tool.argmap.quote-not-in-source]\ncase-insensitive = true\n", []),
+    ],
+)
+def test_the_case_insensitive_option(tmp_path: Path, toml: str, findings: list[str]) -> None:
+    write(tmp_path, "pyproject.toml", toml)
+    write(tmp_path, "texts/column.txt", "It was Neutral and Constructive in tone.\n")
+    path = write(tmp_path, "m.arg", QUOTING)
+    code, out, _ = run("check", path, "--select", "Q501", "--format", "json")
+    assert codes(out) == findings
 
 
 def test_stdin_uses_the_config_of_the_working_folder(tmp_path: Path) -> None:

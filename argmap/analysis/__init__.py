@@ -52,10 +52,6 @@ class Analysis:
     unanswered: frozenset[str]
     orphans: frozenset[str]
 
-    def is_used(self, statement: str) -> bool:
-        """True for a thesis or a premise of some reason or objection."""
-        return statement in self.theses or bool(self.index.users_of(statement))
-
 
 def analyze(m: ArgumentMap) -> Analysis:
     """All structural analyses of a resolved map."""

@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 from argmap.checks.base import Check, CheckContext, RuleInfo
+from argmap.checks.options import Option, OptionTable, option_tables
 from argmap.checks.reader_rules import READER_RULES
 from argmap.checks.registry import REGISTRY
 from argmap.checks.selection import SelectionError, SelectionLayer, resolve_selection
@@ -20,11 +21,14 @@ __all__ = [
     "CHECK_MODULES",
     "Check",
     "CheckContext",
+    "Option",
+    "OptionTable",
     "RuleInfo",
     "SelectionError",
     "SelectionLayer",
     "all_rules",
     "default_selection",
+    "option_tables_of_checks",
     "run_checks",
     "select_checks",
 ]
@@ -52,10 +56,16 @@ def all_rules() -> Mapping[str, RuleInfo]:
     return MappingProxyType({r.code: r for r in sorted(infos, key=lambda r: r.code)})
 
 
+def option_tables_of_checks() -> Mapping[str, OptionTable]:
+    """The tables ``[tool.argmap]`` may hold (one per check, by code and by name, and the
+    shared ones), by lower-cased table name."""
+    return option_tables((r.code, r.name, r.options) for r in all_rules().values())
+
+
 def select_checks(layers: Collection[SelectionLayer] = ()) -> frozenset[str]:
     """The codes to run after applying settings layers (raises :class:`SelectionError`)."""
     selectable = [r for r in all_rules().values() if r not in READER_RULES]
-    return resolve_selection(selectable, layers)
+    return resolve_selection(selectable, layers, READER_RULES)
 
 
 def default_selection() -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""Circular support (C4xx): claims that support each other in a circle."""
+"""Circularity (C4xx): claims that support each other in a circle, and self-reference."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from argmap.checks.describe import describe, quoted_list
 from argmap.checks.registry import register
 from argmap.diagnostics import Diagnostic, Related, Severity
 
-__all__ = ["CircularSupport", "CircularSupportGrounded", "RestatedPremise", "SelfSupport"]
+__all__ = [
+    "CircularSupport",
+    "CircularSupportGrounded",
+    "RestatedPremise",
+    "SelfAttack",
+    "SelfSupport",
+]
 
 NOTES = 8
 """How many reasons of a circle a finding shows as notes."""
@@ -56,10 +62,10 @@ class CircularSupport(Check):
         strength from the other, and neither has any.
 
     Example
-        claim a: "The paper is reliable."
-        claim b: "The paper's reports are true."
-        reason r1: b -> a
-        reason r2: a -> b
+            claim a: "The paper is reliable."
+            claim b: "The paper's reports are true."
+            reason r1: b -> a
+            reason r2: a -> b
 
     How to fix
         Break the circle: find independent support (evidence, an assumption) for one of the
@@ -97,13 +103,14 @@ class CircularSupportGrounded(Check):
         a real circle (C401) as soon as the outside support is removed.
 
     Example
-        evidence e: "E."
-          cite report
-        claim a: "A."
-        claim b: "B."
-        reason r1: b -> a
-        reason r2: a -> b
-        reason r3: e -> a
+            source report "Annual report 2012"
+            evidence e: "E."
+              cite report
+            claim a: "A."
+            claim b: "B."
+            reason r1: b -> a
+            reason r2: a -> b
+            reason r3: e -> a
 
     How to fix
         Remove the reason that closes the circle if it adds nothing.
@@ -138,8 +145,8 @@ class SelfSupport(Check):
         mistyped id.
 
     Example
-        claim a: "A."
-        reason r: a -> a
+            claim a: "A."
+            reason r: a -> a
 
     How to fix
         Replace the premise with the statement that was meant, or remove the reason.
@@ -161,6 +168,55 @@ class SelfSupport(Check):
                     reason.id,
                     hint="replace the premise with the statement you meant, or remove the reason",
                 )
+
+
+@register
+class SelfAttack(Check):
+    """
+    What it does
+        Reports an objection that attacks itself: its target is the objection itself, or one
+        of its premises is the statement it attacks ("A, therefore not A").
+
+    Why it matters
+        Such an objection can be neither accepted nor rejected: the labelling leaves it, and
+        what it touches, undecided. It is almost always a mistyped id.
+
+    Example
+            claim a: "A."
+            claim b: "B."
+            objection o: a -> o
+
+    How to fix
+        Aim the objection at what it was meant to attack, or give it another premise:
+
+            claim a: "A."
+            claim b: "B."
+            objection o: a -> b
+    """
+
+    code = "C405"
+    name = "self-attack"
+    severity = Severity.ERROR
+    summary = "An objection attacks itself, or has its target as a premise."
+
+    def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        m = ctx.map
+        for objection in m.objections.values():
+            if objection.target == objection.id:
+                message = f"{describe(m, objection.id)} objects to itself: it is its own target"
+            elif objection.target in objection.premises:
+                message = (
+                    f'{describe(m, objection.id)} objects to "{objection.target}" with itself: '
+                    f'"{objection.target}" is both its premise and its target'
+                )
+            else:
+                continue
+            yield self.finding(
+                message,
+                objection.span,
+                objection.id,
+                hint="aim the objection at what it was meant to attack, or correct its premise",
+            )
 
 
 _TRAILING = re.compile(r"[\s.,;:!?…]+$")
@@ -185,9 +241,9 @@ class RestatedPremise(Check):
         circular. Identical wording is the clearest case.
 
     Example
-        claim a: "Sanctions work."
-        claim b: "sanctions work"
-        reason r: b -> a
+            claim a: "Sanctions work."
+            claim b: "sanctions work"
+            reason r: b -> a
 
     How to fix
         Give a premise that says something different, or merge the two statements.

@@ -26,16 +26,21 @@ class UnansweredObjection(Check):
         Either answer it, or say openly that you accept it.
 
     Example
-        thesis better: "Relations are better than they seem."
-          + evidence meeting: "The meeting went well."
-            cite column
-          - gloomy: "The general picture looks gloomy."
+            source column "A Precarious Balance"
+            thesis better: "Relations are better than they seem."
+              + evidence meeting: "The meeting went well."
+                cite column
+              - gloomy: "The general picture looks gloomy."
 
     How to fix
         Answer the objection with an objection to it or to one of its premises:
 
-          - gloomy: "The general picture looks gloomy."
-              - normal: "Tough bargaining is normal between great powers."
+            source column "A Precarious Balance"
+            thesis better: "Relations are better than they seem."
+              + evidence meeting: "The meeting went well."
+                cite column
+              - gloomy: "The general picture looks gloomy."
+                  - normal: "Tough bargaining is normal between great powers."
 
         or mark it conceded when you accept it: `- [conceded] gloomy: "..."`.
     """

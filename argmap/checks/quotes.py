@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from argmap.checks.base import Check, CheckContext
+from argmap.checks.options import Option
 from argmap.checks.registry import register
 from argmap.diagnostics import Diagnostic, Related, Severity
 from argmap.model import ArgumentMap, Source, Span
@@ -40,11 +41,11 @@ class QuoteNotInSource(Check):
         source or a paraphrase passed off as a quote undermines the whole map.
 
     Example
-        source column "A Precarious Balance"
-          file "precarious-balance.txt"
+            source column "A Precarious Balance"
+              file "precarious-balance.txt"
 
-        evidence neutral: "The joint statement was neutral."
-          quote column "Perfectly neutral and entirely constructive in spirit"
+            evidence neutral: "The joint statement was neutral."
+              quote column "Perfectly neutral and entirely constructive in spirit"
 
         The column says "in tone", not "in spirit". The finding points to the closest passage
         of the source and its line.
@@ -52,23 +53,27 @@ class QuoteNotInSource(Check):
     How to fix
         Copy the words as the source has them, and mark words you leave out with "...":
 
-          quote column "Perfectly neutral ... constructive in tone"
+            source column "A Precarious Balance"
+              file "precarious-balance.txt"
+
+            evidence neutral: "The joint statement was neutral."
+              quote column "Perfectly neutral ... constructive in tone"
 
         If the quote names the wrong source, name the right one.
-
-    Option
-        [tool.argmap.quotes] case-insensitive = true: capital letters need not match.
     """
 
     code = "Q501"
     name = "quote-not-in-source"
     severity = Severity.ERROR
     summary = "A quote whose words are not in the text of its source."
+    CASE_INSENSITIVE = Option(
+        "case-insensitive", False, "capital letters need not match", shared=OPTION_SECTION
+    )
+    options = (CASE_INSENSITIVE,)
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         m = ctx.map
-        sections = (OPTION_SECTION, self.code, self.name)
-        case_sensitive = ctx.option(sections, "case-insensitive", False) is not True
+        case_sensitive = not self.setting(ctx, self.CASE_INSENSITIVE)
         for statement in m.statements.values():
             for quote in statement.quotes:
                 text = ctx.sources.get(quote.source)
@@ -145,15 +150,17 @@ class MissingSource(Check):
         the path has a typo, or the file was moved.
 
     Example
-        source column "A Precarious Balance"
-          file "sources/precarious-balance.txt"
+            source column "A Precarious Balance"
+              file "sources/precarious-balance.txt"
+            evidence neutral: "The joint statement was neutral."
+              quote column "Perfectly neutral"
 
         (when there is no such file next to the map)
 
     How to fix
         Correct the path under the source, or give the text on the command line:
 
-          argmap check map.arg --source column=path/to/column.txt
+            argmap check map.arg --source column=path/to/column.txt
     """
 
     code = "Q502"
@@ -170,13 +177,18 @@ class MissingSource(Check):
             message = problem
             if counts[source.id]:
                 message += f"; {_quotes_of(source.id, counts[source.id])} not checked"
-            yield self.finding(
-                message,
-                source.span,
-                source.id,
-                hint=f"fix the path in the file line under the source (relative to this map), "
-                f"or give the text with --source {source.id}=PATH",
-            )
+            if source.id in ctx.source_overrides:
+                hint = (
+                    f"fix the path given with --source {source.id}=PATH (a path from the "
+                    "working folder, or a full path)"
+                )
+            else:
+                folder = os.path.dirname(ctx.map.path) or "."
+                hint = (
+                    f"fix the path on the file line under the source (a path from the map's "
+                    f'folder, "{folder}"), or give the text with --source {source.id}=PATH'
+                )
+            yield self.finding(message, source.span, source.id, hint=hint)
 
 
 @register
@@ -193,17 +205,21 @@ class UncheckedQuotes(Check):
         information, keeps that visible.
 
     Example
-        source column "A Precarious Balance"
-          url "https://example.org/column"
+            source column "A Precarious Balance"
+              url "https://example.org/column"
 
-        evidence neutral: "The joint statement was neutral."
-          quote column "Perfectly neutral and entirely constructive in tone"
+            evidence neutral: "The joint statement was neutral."
+              quote column "Perfectly neutral and entirely constructive in tone"
 
     How to fix
         Save the text of the source next to the map and name it under the source:
 
-          source column "A Precarious Balance"
-            file "precarious-balance.txt"
+            source column "A Precarious Balance"
+              url "https://example.org/column"
+              file "precarious-balance.txt"
+
+            evidence neutral: "The joint statement was neutral."
+              quote column "Perfectly neutral and entirely constructive in tone"
 
         or give it when checking: argmap check map.arg --source column=column.txt. If the
         text cannot be had, ignore this check for the map (--ignore unchecked-quotes, or

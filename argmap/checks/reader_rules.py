@@ -6,6 +6,8 @@ checks need a map whose syntax and references are right.
 
 from __future__ import annotations
 
+import inspect
+
 from argmap.checks.base import RuleInfo
 from argmap.diagnostics import Severity
 
@@ -13,7 +15,7 @@ __all__ = ["READER_RULES"]
 
 
 def _rule(code: str, name: str, summary: str, doc: str) -> RuleInfo:
-    return RuleInfo(code, name, Severity.ERROR, summary, doc.strip("\n"))
+    return RuleInfo(code, name, Severity.ERROR, summary, inspect.cleandoc(doc))
 
 
 READER_RULES = (
@@ -48,11 +50,12 @@ Why it matters
     argmap cannot tell what the map says, so no check runs on the file.
 
 Example
-    claim a "A claim without a colon."
+        claim a "A claim without a colon."
 
 How to fix
-    Follow the message and the caret; grammar/README.md has an example of every construct:
-    claim a: "A claim with a colon."
+    Follow the message and the caret; grammar/README.md has an example of every construct.
+
+        claim a: "A claim with a colon."
 """,
     ),
     _rule(
@@ -68,12 +71,15 @@ Why it matters
     A misspelt id silently disconnects part of the argument.
 
 Example
-    claim a: "A."
-    reason r: b -> a
+        claim a: "A."
+        reason r: b -> a
 
 How to fix
     Correct the spelling, or define the missing statement:
-    claim b: "B."
+
+        claim a: "A."
+        claim b: "B."
+        reason r: b -> a
 """,
     ),
     _rule(
@@ -89,8 +95,8 @@ Why it matters
     References by id would be ambiguous.
 
 Example
-    claim a: "One thing."
-    claim a: "Another thing."
+        claim a: "One thing."
+        claim a: "Another thing."
 
 How to fix
     Rename one of the two, and update the references to it.
@@ -110,9 +116,9 @@ Why it matters
     The map would not mean anything argmap can analyse.
 
 Example
-    source report "Annual report"
-    claim a: "A."
-    reason r: a -> report
+        source report "Annual report"
+        claim a: "A."
+        reason r: a -> report
 
 How to fix
     Point the reference at a statement (reasons support statements; objections may also

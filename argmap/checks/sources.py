@@ -24,10 +24,10 @@ class UnusedSource(Check):
         left over from an earlier version of the map.
 
     Example
-        source column "A Precarious Balance"
-        source report "Annual report 2012"
-        evidence e: "E."
-          quote column "words of the column"
+            source column "A Precarious Balance"
+            source report "Annual report 2012"
+            evidence e: "E."
+              quote column "words of the column"
 
     How to fix
         Quote or cite the source where the map relies on it, or remove it.
@@ -63,14 +63,14 @@ class EvidenceWithoutSource(Check):
         saying where it comes from, it is just a claim that skips the queue.
 
     Example
-        evidence growth: "Trade grew by 12% in 2011."
+            evidence growth: "Trade grew by 12% in 2011."
 
     How to fix
         Say where it comes from:
 
-        source report "Annual report 2012"
-        evidence growth: "Trade grew by 12% in 2011."
-          cite report "p. 14"
+            source report "Annual report 2012"
+            evidence growth: "Trade grew by 12% in 2011."
+              cite report "p. 14"
 
         If it is not checkable, declare it as an assumption or a claim instead.
     """

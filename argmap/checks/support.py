@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from argmap.analysis.witness import why_unsupported
 from argmap.checks.base import Check, CheckContext
 from argmap.checks.describe import describe, quoted_list
+from argmap.checks.options import Option
 from argmap.checks.registry import register
 from argmap.diagnostics import Diagnostic, Related, Severity
 
@@ -33,8 +34,8 @@ class UnsupportedClaim(Check):
         things accepted without a reason; any other claim is just asserted.
 
     Example
-        thesis better: "Relations are better than they seem."
-          + not_set: "The two countries are not set for confrontation."
+            thesis better: "Relations are better than they seem."
+              + not_set: "The two countries are not set for confrontation."
 
         Here "not_set" has no reason and is not evidence or an assumption.
 
@@ -42,23 +43,23 @@ class UnsupportedClaim(Check):
         Give the claim a reason, or say where it comes from by making it evidence (with a
         quote or a citation), or state it openly as an assumption:
 
-        thesis better: "Relations are better than they seem."
-          + not_set: "The two countries are not set for confrontation."
-            + evidence statement: "The joint statement was neutral and constructive."
-              cite column
-
-    Option
-        [tool.argmap.unsupported-claim] ignore-theses = true: report premises only.
+            source column "A Precarious Balance"
+            thesis better: "Relations are better than they seem."
+              + not_set: "The two countries are not set for confrontation."
+                + evidence statement: "The joint statement was neutral and constructive."
+                  cite column
     """
 
     code = "S201"
     name = "unsupported-claim"
     severity = Severity.WARNING
     summary = "A claim the map relies on has no reason and is not evidence or an assumption."
+    IGNORE_THESES = Option("ignore-theses", False, "report premises only, not theses")
+    options = (IGNORE_THESES,)
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         m, analysis = ctx.map, ctx.analysis
-        skip_theses = bool(self.option(ctx, "ignore-theses", False))
+        skip_theses = self.setting(ctx, self.IGNORE_THESES)
         for statement in m.statements.values():
             id = statement.id
             if id not in analysis.unsupported or analysis.index.reasons_of(id):
@@ -93,11 +94,15 @@ class UnsupportedClaimTransitive(Check):
         who follows the chain finds nothing solid at the end.
 
     Example
-        thesis t: "T."
-          + a: "A."
-          & e: "E."  # evidence would be fine, but this is a claim with no reason
+            source report "Annual report 2012"
+            thesis t: "Trade will keep growing."
+              + evidence grew: "Trade grew by 12% in 2011."
+                cite report "p. 14"
+              & lasts: "What made it grow will last."
 
-        Here "t" has a reason, but its co-premise "e" has none, so "t" is unsupported too.
+        Here "t" has a reason, but the co-premise "lasts" has none (S201 reports it). The
+        premises of a reason are needed together, so the reason fails and "t" is unsupported
+        too.
 
     How to fix
         Follow the notes to the end of the chain and support the claim there (a reason,
@@ -180,15 +185,15 @@ class SinglePremiseReason(Check):
         and the hidden step is where arguments are weakest.
 
     Example
-        thesis t: "We should cycle to work."
-          + healthy: "Cycling is healthy."
+            thesis t: "We should cycle to work."
+              + healthy: "Cycling is healthy."
 
     How to fix
         State the missing link as a co-premise ("&"), often as an assumption:
 
-        thesis t: "We should cycle to work."
-          + healthy: "Cycling is healthy."
-          & assumption health_matters: "What is healthy is worth doing."
+            thesis t: "We should cycle to work."
+              + healthy: "Cycling is healthy."
+              & assumption health_matters: "What is healthy is worth doing."
     """
 
     code = "S203"
@@ -224,10 +229,11 @@ class Orphan(Check):
         something) or left-over material. Either way the reader cannot tell what it is for.
 
     Example
-        thesis t: "T."
-          + evidence e: "E."
-            cite report
-        claim stray: "Something said in passing."
+            source report "Annual report 2012"
+            thesis t: "T."
+              + evidence e: "E."
+                cite report
+            claim stray: "Something said in passing."
 
     How to fix
         Use the statement as a premise of a reason or objection that leads to a thesis, or

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import inspect
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from argmap.checks.base import RuleInfo
@@ -16,24 +17,29 @@ UNUSED_SUPPRESSION = RuleInfo(
     "unused-suppression",
     Severity.WARNING,
     "A suppression comment that silences nothing.",
-    """
-    What it does
-        Reports a `# argmap: ignore[...]` comment that did not silence any finding, or that
-        names something that is not a check.
+    inspect.cleandoc(
+        """
+        What it does
+            Reports a `# argmap: ignore[...]` comment that did not silence any finding, or that
+            names something that is not a check.
 
-    Why it matters
-        Suppressions outlive the problems they hid. A stale one hides the next real problem
-        on that line, and a misspelt one hides nothing at all.
+        Why it matters
+            Suppressions outlive the problems they hid. A stale one hides the next real problem
+            on that line, and a misspelt one hides nothing at all.
 
-    Example
-        claim open: "A claim with a reason."   # argmap: ignore[S201]
-          + evidence e: "Some evidence."
-            cite report
+        Example
+                source report "Annual report 2012"
+                claim open: "A claim with a reason."   # argmap: ignore[S201]
+                  + evidence e: "Trade grew by 12% in 2011."
+                    cite report "p. 14"
 
-    How to fix
-        Delete the comment, or correct the code or name it gives. Suppressions of checks that
-        did not run (not selected) are not reported.
-    """.strip("\n"),
+            The claim has a reason, so S201 has nothing to report on its line.
+
+        How to fix
+            Delete the comment, or correct the code or name it gives. Suppressions of checks
+            that did not run (not selected) are not reported.
+        """
+    ),
 )
 
 

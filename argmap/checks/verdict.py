@@ -30,11 +30,11 @@ class ThesisNotAccepted(Check):
         thesis.
 
     Example
-        evidence meeting: "The meeting went well."
-        evidence syria: "The two sides disagree over Syria."
-        thesis better: "Relations are better than they seem."
-          + meeting
-          - syria
+            evidence meeting: "The meeting went well."
+            evidence syria: "The two sides disagree over Syria."
+            thesis better: "Relations are better than they seem."
+              + meeting
+              - syria
 
     How to fix
         Answer the objection that defeats the thesis (an objection to it or to its premise),
@@ -76,10 +76,10 @@ class ObjectionStands(Check):
         a rebuttal does not work. An objection that stands defeats what it attacks.
 
     Example
-        evidence meeting: "The meeting went well."
-        thesis better: "Relations are better than they seem."
-          + meeting
-          - assumption syria: "The differences over Syria are really important."
+            evidence meeting: "The meeting went well."
+            thesis better: "Relations are better than they seem."
+              + meeting
+              - assumption syria: "The differences over Syria are really important."
 
     How to fix
         Answer the objection with one that stands (attack it or its premise), or mark it
@@ -116,14 +116,14 @@ class ObjectionUndecided(Check):
         attacks can be accepted. This is often intended, but worth knowing.
 
     Example
-        evidence e: "E."
-        thesis t: "T."
-          + e
-        evidence a: "A."
-        evidence b: "B."
-        objection oa: a -> t
-        objection ob: b -> a
-        objection oc: a -> b
+            evidence e: "E."
+            thesis t: "T."
+              + e
+            evidence a: "A."
+            evidence b: "B."
+            objection oa: a -> t
+            objection ob: b -> a
+            objection oc: a -> b
 
     How to fix
         Break the circle if one side is stronger: say why one objection fails (attack its
@@ -156,12 +156,12 @@ class LabelMismatch(Check):
         change shows up here instead of going unnoticed.
 
     Example
-        evidence e: "E."
-        evidence x: "X."
-        thesis t: "T."
-          + e
-          - x
-        expect IN: t
+            evidence e: "E."
+            evidence x: "X."
+            thesis t: "T."
+              + e
+              - x
+            expect IN: t
 
     How to fix
         If the computed label is right, update the `expect` line; otherwise change the map

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from argmap.checks import (
 )
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, fail, read_inputs
 from argmap.cli.settings import ConfigError, ConfigFinder
-from argmap.cli.sources import SourceReader, parse_source_option
+from argmap.cli.sources import SourceReader, parse_source_options
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.reader import ReadResult
@@ -96,14 +97,16 @@ def check(
     Exit code 0: no finding at or above --fail-on; 1: some; 2: a file could not be read or
     parsed, or a usage error. `argmap explain CODE` says what a finding means.
     """
-    options = _Options(
-        SelectionLayer(_split(select) if select else None, _split(extend_select), _split(ignore)),
-        None if fail_on is None else Severity[fail_on.upper()],
-        not no_config,
-    )
     try:
+        options = _Options(
+            SelectionLayer(
+                _selectors(select) if select else None, _split(extend_select), _split(ignore)
+            ),
+            None if fail_on is None else Severity[fail_on.upper()],
+            not no_config,
+        )
         select_checks([options.layer])
-        overrides = dict(parse_source_option(s) for s in sources)
+        overrides = parse_source_options(sources)
     except (SelectionError, ValueError) as exc:
         fail(str(exc))
     reader = SourceReader(overrides)
@@ -113,9 +116,20 @@ def check(
         fail(str(exc))
     _print(run, output_format)
     unknown = sorted(set(overrides) - declared)
-    if unknown:
+    if unknown and all(f.status is FileStatus.CHECKED for f in run.files):
         fail(_unknown_sources(unknown, declared))
     raise SystemExit(run.exit_code)
+
+
+def _selectors(select: Iterable[str]) -> tuple[str, ...]:
+    """The codes of ``--select``: at least one, since selecting nothing turns every check off."""
+    codes = _split(select)
+    if not codes:
+        raise ValueError(
+            "--select names no check, which would turn every check off; "
+            "name the checks to run, e.g. --select S,O (or leave --select out)"
+        )
+    return codes
 
 
 def _split(values: Iterable[str]) -> tuple[str, ...]:
@@ -166,6 +180,7 @@ def _check_one(
         sources=texts.texts,
         source_problems=texts.problems,
         source_paths=texts.paths,
+        source_overrides=frozenset(texts.overridden),
         options=config.options,
     )
     return [*item.diagnostics, *run_checks(ctx, selection)]
@@ -191,17 +206,35 @@ def _print(run: CheckRun, output_format: str) -> None:
 
 
 def _summary(run: CheckRun) -> str:
+    """``Found 2 errors and 1 warning in 3 files; 1 file could not be read.``"""
     counts = [
         _count(run.count(Severity.ERROR), "error"),
         _count(run.count(Severity.WARNING), "warning"),
         _count(run.count(Severity.INFO), "info finding"),
     ]
     shown = [c for c in counts if not c.startswith("0 ")]
-    files = _count(len(run.files), "file")
-    if not shown:
-        return f"No findings in {files}."
-    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-    return f"Found {listed} in {files}."
+    statuses = Counter(f.status for f in run.files)
+    parts = []
+    read = len(run.files) - statuses[FileStatus.UNREADABLE]
+    if read:
+        files = _count(read, "file")
+        if shown:
+            listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+            parts.append(f"Found {listed} in {files}")
+        else:
+            parts.append(f"No findings in {files}")
+    invalid = statuses[FileStatus.INVALID]
+    if invalid:
+        were = "it was" if invalid == 1 else "they were"
+        parts.append(
+            f"{_count(invalid, 'file')} could not be parsed, so {were} not checked "
+            "(see the errors above)"
+        )
+    unreadable = statuses[FileStatus.UNREADABLE]
+    if unreadable:
+        parts.append(f"{_count(unreadable, 'file')} could not be read")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
 
 
 def _count(n: int, noun: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.checks import all_rules
+from argmap.checks import option_tables_of_checks
+from argmap.cli.textfile import Unreadable, read_utf8
 from argmap.config import Config, ConfigError, parse_config
 
 __all__ = ["ConfigError", "ConfigFinder"]
@@ -15,8 +16,7 @@ class ConfigFinder:
 
     def __init__(self) -> None:
         self._by_folder: dict[Path, Config] = {}
-        rules = all_rules().values()
-        self._sections = frozenset({r.code for r in rules} | {r.name for r in rules})
+        self._tables = option_tables_of_checks()
 
     def for_map(self, map_path: str | None) -> Config:
         """The settings for a map file (``None``: standard input, searched from the working folder).
@@ -40,10 +40,9 @@ class ConfigFinder:
         return config
 
     def _read(self, path: Path) -> Config | None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path} cannot be read: {exc}") from None
-        return parse_config(text, str(path), self._sections)
+        text = read_utf8(path)
+        if isinstance(text, Unreadable):
+            if text.missing:
+                return None
+            raise ConfigError(f"the settings file {path} {text.reason}")
+        return parse_config(text, str(path), self._tables)

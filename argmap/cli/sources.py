@@ -3,30 +3,42 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argmap.cli.textfile import Unreadable, read_utf8
 from argmap.model import ArgumentMap
 
-__all__ = ["SourceReader", "SourceTexts", "parse_source_option"]
+__all__ = ["SourceReader", "SourceTexts", "parse_source_options"]
 
 
 @dataclass(frozen=True, slots=True)
 class SourceTexts:
-    """For one map: source id → text, → why it could not be read, → the path it came from."""
+    """For one map: source id → text, → why it could not be read, → the path it came from;
+    and the ids whose path was given with ``--source``."""
 
     texts: dict[str, str] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
+    overridden: set[str] = field(default_factory=set)
 
 
-def parse_source_option(value: str) -> tuple[str, str]:
-    """``ID=PATH`` as a pair; raises ValueError with a plain-words message."""
-    id, sep, path = value.partition("=")
-    if not sep or not id.strip() or not path.strip():
-        raise ValueError(f'--source "{value}" must be ID=PATH, e.g. --source column=column.txt')
-    return id.strip(), path.strip()
+def parse_source_options(values: Iterable[str]) -> dict[str, str]:
+    """``ID=PATH`` options as source id → path; raises ValueError with a plain-words message
+    for a value that is not ``ID=PATH`` or an id given twice."""
+    paths: dict[str, str] = {}
+    for value in values:
+        id, sep, path = value.partition("=")
+        id, path = id.strip(), path.strip()
+        if not sep or not id or not path:
+            raise ValueError(f'--source "{value}" must be ID=PATH, e.g. --source column=column.txt')
+        if id in paths:
+            raise ValueError(
+                f'--source {id} is given twice ("{paths[id]}" and "{path}"); give each source once'
+            )
+        paths[id] = path
+    return paths
 
 
 class SourceReader:
@@ -34,17 +46,24 @@ class SourceReader:
 
     def __init__(self, overrides: Mapping[str, str]) -> None:
         self.overrides = dict(overrides)
-        self._cache: dict[str, str | OSError | UnicodeDecodeError] = {}
+        self._cache: dict[str, str | Unreadable] = {}
 
     def read(self, m: ArgumentMap, map_path: str | None) -> SourceTexts:
-        """The texts of ``m``'s sources (none for a source without file or ``--source``)."""
+        """The texts of ``m``'s sources (none for a source without file or ``--source``).
+
+        A path given with ``--source`` is relative to the working folder; a ``file`` line,
+        to the map's folder.
+        """
         out = SourceTexts()
         base = Path.cwd() if map_path is None else Path(map_path).parent
         for source in m.sources.values():
             if source.id in self.overrides:
-                path, origin = self.overrides[source.id], f"--source {source.id}"
+                written = self.overrides[source.id]
+                path = written
+                out.overridden.add(source.id)
             elif source.file is not None:
-                path, origin = os.path.normpath(base / source.file), f'source "{source.id}"'
+                written = source.file
+                path = os.path.normpath(base / source.file)
             else:
                 continue
             out.paths[source.id] = path
@@ -52,27 +71,20 @@ class SourceReader:
             if isinstance(content, str):
                 out.texts[source.id] = content
             else:
-                out.problems[source.id] = _problem(path, origin, content)
+                from_option = source.id in out.overridden
+                out.problems[source.id] = _problem(source.id, written, path, content, from_option)
         return out
 
-    def _load(self, path: str) -> str | OSError | UnicodeDecodeError:
+    def _load(self, path: str) -> str | Unreadable:
         key = os.path.abspath(path)
         if key not in self._cache:
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    self._cache[key] = handle.read().removeprefix("\ufeff")
-            except (OSError, UnicodeDecodeError) as exc:
-                self._cache[key] = exc
+            self._cache[key] = read_utf8(path)
         return self._cache[key]
 
 
-def _problem(path: str, origin: str, error: OSError | UnicodeDecodeError) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return f'the file "{path}" given by {origin} is not UTF-8 text; save it as UTF-8'
-    if isinstance(error, FileNotFoundError):
-        return f'the file "{path}" given by {origin} does not exist'
-    if isinstance(error, IsADirectoryError):
-        return f'"{path}" given by {origin} is a folder, not a text file'
-    if isinstance(error, PermissionError):
-        return f'the file "{path}" given by {origin} cannot be read: permission denied'
-    return f'the file "{path}" given by {origin} cannot be read: {error.strerror or error}'
+def _problem(id: str, written: str, path: str, problem: Unreadable, from_option: bool) -> str:
+    """``the file "X" named under source "s" (looked for at /abs/X) does not exist``."""
+    origin = f"given with --source {id}" if from_option else f'named under source "{id}"'
+    looked = os.path.abspath(path)
+    where = "" if looked == written else f" (looked for at {looked})"
+    return f'the file "{written}" {origin}{where} {problem.reason}'

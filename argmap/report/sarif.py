@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import argmap
 from argmap.checks.base import RuleInfo
+from argmap.checks.ruledoc import doc_sections
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Span
 from argmap.report.run import CheckRun, FileStatus
@@ -79,13 +80,12 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
 
 
 def _markdown(rule: RuleInfo) -> str:
-    """The rule's doc with its section titles as headings and its indented blocks as code."""
+    """The rule's doc with its section titles as headings and its examples as code blocks."""
     out = [f"**{rule.code} {rule.name}**: {rule.summary}", ""]
-    for line in rule.doc.splitlines():
-        if line and not line[0].isspace():
-            out += [f"#### {line}", ""]
-        else:
-            out.append(line)
+    for section in doc_sections(rule.doc):
+        out += [f"#### {section.title}", ""]
+        for part in section.parts:
+            out += ["```", part.text, "```", ""] if part.code else [part.text, ""]
     return "\n".join(out).strip() + "\n"
 
 
