@@ -27,6 +27,8 @@ class DocPart:
 
 @dataclass(frozen=True, slots=True)
 class DocSection:
+    """A titled section ("What it does", "Example", …) and its paragraphs and examples."""
+
     title: str
     parts: tuple[DocPart, ...]
 
