@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, syntax or I/
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -80,5 +81,13 @@ def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
     callback=_show_version,
     help="Show the version and exit.",
 )
-def main(**_: Any) -> None:
+@click.pass_context
+def main(ctx: click.Context, /, **_: Any) -> None:
     """argmap: write argument maps as text, check them like a linter, draw them with Graphviz."""
+    # The cycle collector is off while a command runs. Reading a large map makes hundreds of
+    # thousands of objects and next to no reference cycles, so the collector would only scan
+    # them again and again: 0.2 s of the 1.6 s of checking 10 000 statements. Memory is
+    # still freed as usual (by reference counting).
+    if gc.isenabled():
+        gc.disable()
+        ctx.call_on_close(gc.enable)
