@@ -3,6 +3,7 @@ the machine without Graphviz."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 from argmap.cli import main
+from argmap.cli.render_output import write_problem
 from argmap.render.engines import EngineError
 
 EXAMPLES = ROOT / "maps" / "examples"
@@ -114,7 +116,13 @@ def test_options_reach_the_drawing(maps: Path) -> None:
 # ---- errors --------------------------------------------------------------------------------
 
 ERRORS = [
-    (["{a}", "{b}", "-o", "{dir}/x.svg"], "several maps need an output folder, not the file"),
+    (["{a}", "{b}", "-o", "{dir}/x.svg"], "with several maps, -o must name a folder, not the file"),
+    (["{a}", "{b}", "-o", "{dir}/afile"], "with several maps, -o must name a folder, and"),
+    (["{a}", "{b}", "-o", "{a}"], "with several maps, -o must name a folder, and"),
+    (["{a}", "-o", "{a}/x.svg"], "outline.arg is a file, not a folder, so"),
+    (["{a}", "-o", "{dir}/afile/"], "afile is a file, not a folder, so"),
+    (["{a}", "-o", "{dir}/afile/deeper/x.svg"], "afile is a file, not a folder, so"),
+    (["{a}", "-o", ""], "-o needs a file or folder name, or - for standard output"),
     (["{a}", "-o", "{dir}/x.jpg"], "cannot tell the format of"),
     (["{a}", "-o", "{dir}/x.svg", "-f", "png"], "ends in .svg but the format is png"),
     (["{a}", "{b}", "-o", "-"], "-o - writes one map to standard output"),
@@ -135,17 +143,102 @@ ERRORS = [
 def test_errors_in_plain_words(maps: Path, args: list[str], message: str) -> None:
     (maps / "copy").mkdir()
     shutil.copy(maps / "outline.arg", maps / "copy" / "outline.arg")
+    (maps / "afile").write_text("kept")
+    before = {p: p.read_bytes() for p in maps.rglob("*") if p.is_file()}
     paths = {"a": str(maps / "outline.arg"), "b": str(maps / "flat.arg"), "dir": str(maps)}
     code, out, err = run(*(a.format(**paths) for a in args))
     assert code == 2 and out == b""
-    assert message in err and "Traceback" not in err
-    assert not (maps / "x.svg").exists() and not (maps / "outline.dot").exists()
+    assert err.count("\n") == 1 and message in err
+    assert "Traceback" not in err and "Errno" not in err and "File exists" not in err
+    assert {p: p.read_bytes() for p in maps.rglob("*") if p.is_file()} == before
+
+
+def test_an_output_that_is_a_folder_is_refused_before_drawing(maps: Path) -> None:
+    (maps / "outline.svg").mkdir()
+    (maps / "outline.svg" / "inside.txt").write_text("kept")
+    code, _, err = run(str(maps / "outline.arg"))
+    assert code == 2
+    assert err == (
+        f"argmap: error: {maps / 'outline.svg'} is a folder, so the drawing cannot be written "
+        "over it: rename or remove that folder, or choose another place with -o\n"
+    )
+    assert (maps / "outline.svg" / "inside.txt").read_text() == "kept"
 
 
 def test_unknown_engine_is_a_usage_error(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARGMAP_ENGINE", "graphviz9")
     code, _, err = run(str(maps / "outline.arg"))
     assert code == 2 and "Invalid value for '--engine'" in err
+
+
+# ---- Graphviz's warnings and raw attributes that change nothing --------------------------------
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(
+    ("option", "warning"),
+    [
+        ("shape=nonexistentshape", "Warning: using box for unknown shape nonexistentshape"),
+        ("splines=weird", 'Warning: Unknown "splines" value: "weird" - ignored'),
+    ],
+)
+def test_graphviz_warnings_are_passed_on(maps: Path, option: str, warning: str) -> None:
+    flag = "-N" if option.startswith("shape") else "-G"
+    map_path, svg = maps / "outline.arg", maps / "outline.svg"
+    code, _, err = run(str(map_path), flag, option)
+    assert code == 0
+    assert err.splitlines() == [f"{map_path}: graphviz: {warning}", f"wrote {svg}"]
+    assert svg.read_bytes().startswith(b"<?xml")
+
+
+def test_graphviz_warnings_before_an_error_are_passed_on_too(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(*_: object, **__: object) -> bytes:
+        raise EngineError("Graphviz could not draw the map: trouble", ("Warning: first",))
+
+    monkeypatch.setattr("argmap.cli.render_cmd.draw", fails)
+    code, _, err = run(str(maps / "outline.arg"))
+    map_path = maps / "outline.arg"
+    assert code == 2
+    assert err.splitlines() == [
+        f"{map_path}: graphviz: Warning: first",
+        f"{map_path}: error: Graphviz could not draw the map: trouble",
+    ]
+
+
+RAW_WARNINGS = [
+    ("-G", "bogusattr=1", '-G bogusattr: Graphviz has no attribute "bogusattr" and ignores it'),
+    ("-N", "Shape=box", 'did you mean "shape"? (names are case-sensitive)'),
+    ("-N", "fontnmae=Georgia", 'did you mean "fontname"?'),
+    (
+        "-G",
+        "shape=box",
+        '-G shape: Graphviz uses "shape" for nodes only and ignores it here: use -N shape=…',
+    ),
+    (
+        "-E",
+        "peripheries=2",
+        '-E peripheries: Graphviz uses "peripheries" for nodes and group boxes '
+        "only and ignores it here: use -N peripheries=…",
+    ),
+    ("-N", "label=x", '-N label: argmap writes each box\'s own "label", so this changes nothing'),
+]
+
+
+@pytest.mark.parametrize(("flag", "option", "warning"), RAW_WARNINGS, ids=lambda v: str(v))
+def test_raw_attributes_that_change_nothing_are_warned_about(
+    flag: str, option: str, warning: str
+) -> None:
+    code, out, err = run(str(EXAMPLES / "outline.arg"), "-o", "-", "-f", "dot", flag, option)
+    assert code == 0 and out.startswith(b"digraph")
+    assert err.startswith("argmap: warning: ") and warning in err and err.count("\n") == 1
+
+
+def test_raw_attributes_graphviz_uses_give_no_warning() -> None:
+    options = ["-Gsplines=ortho", "-Nfontname=Georgia", "-Nshape=box", "-Earrowsize=2"]
+    code, _, err = run(str(EXAMPLES / "outline.arg"), "-o", "-", "-f", "dot", *options)
+    assert (code, err) == (0, "")
 
 
 # ---- atomic writes ---------------------------------------------------------------------------
@@ -170,20 +263,58 @@ def test_a_failed_render_leaves_an_existing_file_untouched(
     assert target.read_bytes() == b"previous drawing" and leftovers(maps) == []
 
 
-def test_a_failed_write_leaves_an_existing_file_untouched(
-    maps: Path, monkeypatch: pytest.MonkeyPatch
+WRITE_FAILURES = [
+    (errno.EACCES, "Permission denied", "no permission to write in the folder {dir}"),
+    (errno.EPERM, "Operation not permitted", "no permission to write in the folder {dir}"),
+    (errno.EROFS, "Read-only file system", "the folder {dir} is on a read-only disk"),
+    (errno.ENOSPC, "No space left on device", "the disk is full: make some room"),
+    (errno.EDQUOT, "Disk quota exceeded", "the disk is full: make some room"),
+    (errno.ENAMETOOLONG, "File name too long", "the name is too long for the disk"),
+    (errno.EISDIR, "Is a directory", "this is a folder, so the drawing cannot be written"),
+    (errno.EIO, "Input/output error", "the file cannot be written here (input/output error)"),
+]
+
+
+@pytest.mark.parametrize(("code", "strerror", "message"), WRITE_FAILURES, ids=lambda v: str(v))
+def test_a_failed_write_says_why_and_leaves_an_existing_file_untouched(
+    maps: Path, monkeypatch: pytest.MonkeyPatch, code: int, strerror: str, message: str
 ) -> None:
     target = maps / "outline.dot"
     target.write_bytes(b"previous drawing")
 
-    def no_space(*_: object) -> None:
-        raise OSError(28, "No space left on device")
+    def fails(*_: object) -> None:
+        raise OSError(code, strerror)
 
-    monkeypatch.setattr(os, "replace", no_space)
-    code, _, err = run(str(maps / "outline.arg"), "-f", "dot")
-    assert code == 2
-    assert err == f"{target}: error: cannot write the file: No space left on device\n"
+    monkeypatch.setattr(os, "replace", fails)
+    exit_code, _, err = run(str(maps / "outline.arg"), "-f", "dot")
+    assert exit_code == 2
+    assert err.startswith(f"{target}: error: {message.format(dir=maps)}")
+    assert err.endswith("choose another place with -o\n") or "shorter one with -o" in err
+    assert "Errno" not in err and strerror not in err
     assert target.read_bytes() == b"previous drawing" and leftovers(maps) == []
+
+
+def test_a_file_in_the_way_of_a_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("kept")
+    error = OSError(errno.ENOTDIR, "Not a directory")
+    assert write_problem(str(tmp_path / "notes" / "sub" / "x.svg"), error) == (
+        f"{tmp_path / 'notes'} is a file, not a folder: choose another place with -o"
+    )
+    assert write_problem("x.svg", OSError(errno.EACCES, "Permission denied")) == (
+        "no permission to write in the current folder: choose another place with -o"
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_standard_output_is_reported_in_words(maps: Path) -> None:
+    command = [sys.executable, "-m", "argmap", "render", "outline.arg", "-o", "-", "-f", "dot"]
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, cwd=maps)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "standard output: error: the disk is full: make some room, or choose another place "
+        "with -o\n"
+    )
 
 
 def test_new_files_get_the_usual_permissions_and_replaced_files_keep_theirs(maps: Path) -> None:

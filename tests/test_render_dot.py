@@ -21,7 +21,9 @@ from argmap.analysis.labelling import label_map
 from argmap.model import ArgumentMap, Group, Label, Reason, Span, Statement, StatementKind
 from argmap.reader import read_text
 from argmap.render import Findings, RenderOptions, find, focus_problem, parse_attribute, to_digraph
+from argmap.render.attributes import OWN_ATTRIBUTES, USED_BY, attribute_problem
 from argmap.render.escape import visible_text
+from argmap.render.labels import source_key, statement_lines
 from argmap.render.legend import legend_findings, legend_map
 from argmap.render.styles import (
     Role,
@@ -31,6 +33,7 @@ from argmap.render.styles import (
     statement_style,
 )
 from argmap.render.themes import THEMES
+from argmap.render.wrap import display_width
 
 EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))
 FEATURES = ROOT / "tests" / "golden" / "fixtures" / "features.arg"
@@ -172,6 +175,61 @@ def test_statement_label_parts() -> None:
     assert "note: A note for readers." in tooltip and "tags: alpha beta" in tooltip
 
 
+MINUTES = "Minutes of the Riverside Town Council"
+SOURCES = [
+    # title, id, quotes, locator; the lines saying where the evidence comes from; the key
+    ("The column", "col", 1, None, ["— The column"], False),
+    ("The column", "col", 2, None, ["— The column (+1 more quote)"], False),
+    (MINUTES, "minutes", 3, None, ["— minutes (+2 more quotes)"], True),
+    (
+        "A title of twenty-five ch",
+        "t",
+        2,
+        None,
+        ["— A title of twenty-five ch", "(+1 more quote)"],
+        False,
+    ),
+    (MINUTES, "minutes", 0, "p. 3", ["— minutes, p. 3"], True),
+    (None, "annual_report", 2, None, ["— annual_report", "(+1 more quote)"], False),
+    (MINUTES, "a_source_id_longer_than_its_title", 1, None, ["— Minutes of the Riverside…"], False),
+]
+
+
+@pytest.mark.parametrize(("title", "id", "quotes", "locator", "expected", "keyed"), SOURCES)
+def test_evidence_names_its_source_on_one_line(
+    title: str | None, id: str, quotes: int, locator: str | None, expected: list[str], keyed: bool
+) -> None:
+    lines = [f'source {id} "{title}"\n' if title else f"source {id}\n", 'evidence e: "E"\n']
+    lines += [f'  quote {id} "words {n}"\n' for n in range(quotes)]
+    lines += [f'  cite {id} "{locator}"\n'] if locator else []
+    m = read("".join(lines))
+    assert statement_lines(m.statements["e"], m, width=30)[-len(expected) :] == expected
+    key = source_key(m, m.statements.values(), width=30)
+    assert key == ([f"— {id}: {title}"] if keyed else [])
+    assert draw(m).graph.get("label", "") == "\\n".join(key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.text(st.sampled_from("ab ー"), max_size=60),
+    id=st.from_regex(r"src_[a-z_]{0,40}", fullmatch=True),
+    quotes=st.integers(1, 12),
+    width=st.integers(8, 60),
+)
+def test_the_source_line_fits_and_the_quote_count_stays_whole(
+    title: str, id: str, quotes: int, width: int
+) -> None:
+    header = f'source {id} "{title}"\n' if title.strip() else f"source {id}\n"
+    body = "".join(f'  quote {id} "w{n}"\n' for n in range(quotes))
+    m = read(f'{header}evidence e: "E"\n{body}')
+    label = statement_lines(m.statements["e"], m, width=width)
+    count = f"(+{quotes - 1} more quote{'s' if quotes > 2 else ''})"
+    origin = label[label.index("“w0”") + 1 :]
+    assert origin[0].startswith("—") and all(display_width(line) <= width for line in origin)
+    if quotes > 1 and display_width(count) <= width:
+        assert origin[-1].endswith(count)
+
+
 def test_inference_captions() -> None:
     m = load(FEATURES)
     dot = draw(m, find(m))
@@ -307,12 +365,48 @@ def test_rankdir_and_raw_attributes() -> None:
     assert 'node [color="#222222" fontcolor="#222222" fontname="Cou\\"rier"' in source
 
 
+def test_raw_node_and_edge_attributes_override_argmap_s_style() -> None:
+    m = load(FEATURES)
+    dot = draw(
+        m,
+        find(m, evaluate=True),
+        node_attrs=(("shape", "ellipse"), ("fillcolor", "white"), ("label", "X"), ("id", "i")),
+        edge_attrs=(("color", "black"), ("class", "c"), ("label", "L")),
+    )
+    plain = draw(m, find(m, evaluate=True))
+    for name, attrs in dot.nodes.items():
+        if "statement" in attrs["class"]:
+            assert (attrs["shape"], attrs["fillcolor"]) == ("ellipse", "white")
+            assert dot.label(name) == plain.label(name) and attrs["id"] == name
+        else:  # the junctions where premises meet keep their marks
+            assert attrs == plain.nodes[name]
+    assert {attrs["color"] for _, _, attrs in dot.edges} == {"black"}
+    assert [a["class"] for _, _, a in dot.edges] == [a["class"] for _, _, a in plain.edges]
+    assert [a.get("label") for _, _, a in dot.edges] == [a.get("label") for _, _, a in plain.edges]
+
+
+def test_raw_values_that_would_break_dot_are_refused_however_they_come() -> None:
+    with pytest.raises(ValueError, match="cannot end with a backslash"):
+        RenderOptions(node_attrs=(("color", "red\\"),))
+    with pytest.raises(ValueError, match="is not a Graphviz attribute name"):
+        RenderOptions(edge_attrs=(("a b", "1"),))
+
+
 ATTRIBUTES = [
     ("rankdir=LR", ("rankdir", "LR")),
     ("label=a=b", ("label", "a=b")),
     ("label=", ("label", "")),
     ("label=ends\\\\", ("label", "ends\\\\")),
 ]
+
+
+def test_attribute_problems_follow_graphviz_s_table() -> None:
+    options = {"-G": "G", "-N": "N", "-E": "E"}
+    for name, used_by in USED_BY.items():
+        assert parse_attribute(f"{name}=1") == (name, "1")
+        for option, letter in options.items():
+            silent = letter in used_by and not (option == "-N" and name in OWN_ATTRIBUTES)
+            assert (attribute_problem(option, name) is None) == silent, (option, name)
 
 
 @pytest.mark.parametrize(("text", "expected"), ATTRIBUTES)
@@ -351,10 +445,31 @@ def test_options_are_validated(options: dict[str, object], message: str) -> None
 
 
 def test_legend_marks_are_what_the_checker_finds_in_it() -> None:
-    analysis = analyze(legend_map(False))
+    analysis = analyze(legend_map(check=True, evaluate=False))
     marks = legend_findings(check=True, evaluate=False)
     assert marks.unsupported == analysis.unsupported
     assert marks.unanswered == analysis.unanswered
+
+
+@pytest.mark.parametrize("check", [True, False])
+@pytest.mark.parametrize("evaluate", [True, False])
+def test_legend_words_end_in_what_is_drawn(check: bool, evaluate: bool) -> None:
+    m = legend_map(check=check, evaluate=evaluate)
+    marks = legend_findings(check=check, evaluate=evaluate)
+    for s in m.statements.values():
+        lines = statement_lines(
+            s, m, width=30, unsupported=s.id in marks.unsupported, label=marks.labels.get(s.id)
+        )
+        assert not lines[-1].endswith(":"), lines  # nothing left pointing at a missing mark
+    words = " ".join(s.text for s in m.statements.values())
+    assert ("marked" in words) == check and ("UNANSWERED" in words) == check
+
+
+def test_legend_does_not_suggest_objections_come_from_one_kind_of_statement() -> None:
+    m = legend_map(check=True, evaluate=False)
+    kinds = {m.statements[p].kind for o in m.objections.values() for p in o.premises}
+    assert len(kinds) > 1
+    assert any("any kind" in s.text for s in m.statements.values())
 
 
 def test_legend_is_a_separate_cluster_with_its_own_names() -> None:

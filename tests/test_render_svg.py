@@ -17,7 +17,12 @@ from argmap.reader import read_text
 from argmap.render import RenderOptions, find, to_digraph
 from argmap.render.engines import EngineError, draw
 from argmap.render.escape import visible_text
-from argmap.render.labels import inference_caption, statement_lines, statement_tooltip
+from argmap.render.labels import (
+    inference_caption,
+    source_key,
+    statement_lines,
+    statement_tooltip,
+)
 
 pytestmark = pytest.mark.dot
 
@@ -36,7 +41,7 @@ def load(path: Path) -> ArgumentMap:
 
 def svg_of(m: ArgumentMap, options: RenderOptions | None = None) -> tuple[ET.Element, str]:
     source = to_digraph(m, find(m, evaluate=True), options).source
-    return ET.fromstring(draw(source, format="svg")), source
+    return ET.fromstring(draw(source, format="svg").data), source
 
 
 def groups(root: ET.Element, kind: str) -> dict[str, ET.Element]:
@@ -99,9 +104,9 @@ def _png_size(data: bytes) -> tuple[int, int]:
 def test_png_and_pdf() -> None:
     m = load(ROOT / "maps" / "examples" / "outline.arg")
     source = to_digraph(m, find(m)).source
-    width, height = _png_size(draw(source, format="png"))
+    width, height = _png_size(draw(source, format="png").data)
     assert width > 300 and height > 300
-    pdf = draw(source, format="pdf")
+    pdf = draw(source, format="pdf").data
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF") and len(pdf) > 2000
 
 
@@ -110,13 +115,36 @@ def test_a_large_map_is_not_shrunk_to_a_thumbnail() -> None:
     lines += [f'claim c{i}: "Claim {i} of a long chain of reasons."' for i in range(1, 150)]
     lines += [f"reason: c{i + 1} -> c{i}" for i in range(149)]
     m = read_text("\n".join(lines) + "\n", "chain.arg").map
-    width, height = _png_size(draw(to_digraph(m).source, format="png"))
+    width, height = _png_size(draw(to_digraph(m).source, format="png").data)
     assert height > 150 * 40, (width, height)  # every statement keeps its readable size
 
 
 def test_graphviz_errors_are_reported_in_plain_words() -> None:
     with pytest.raises(EngineError, match=r"^Graphviz could not draw the map: .*syntax error"):
         draw("digraph { a -> }", format="svg")
+
+
+def test_a_clean_drawing_has_no_warnings() -> None:
+    m = load(ROOT / "maps" / "examples" / "outline.arg")
+    assert draw(to_digraph(m, find(m)).source, format="svg").warnings == ()
+
+
+def test_graphviz_warnings_are_kept_each_once_and_counted() -> None:
+    repeated = " ".join(f"a{i} -> a{i + 1} [arrowhead=zzz]" for i in range(3))
+    drawing = draw(f"digraph {{ {repeated} b [shape=nosuchshape] }}", format="svg")
+    assert drawing.data.startswith(b"<?xml")
+    assert sorted(drawing.warnings) == [
+        'Warning: Arrow type "zzz" unknown - ignoring (3 times)',
+        "Warning: using box for unknown shape nosuchshape",
+    ]
+
+
+def test_only_the_first_ten_different_warnings_are_kept() -> None:
+    shapes = " ".join(f"b{i} [shape=unknown{i:02}]" for i in range(13))
+    assert draw(f"digraph {{ {shapes} }}", format="svg").warnings == (
+        *(f"Warning: using box for unknown shape unknown{i:02}" for i in range(10)),
+        "... and 3 more warnings",
+    )
 
 
 # ---- the adversarial corpus -------------------------------------------------------------------
@@ -149,7 +177,7 @@ def test_adversarial_text_arrives_as_text(path: Path, variant: str) -> None:
     dot = parse_dot(source)
     names = node_names(m)
     assert {n for n in dot.nodes if not n.startswith("legend_")} == set(names.values())
-    root = ET.fromstring(draw(source, format="svg"))
+    root = ET.fromstring(draw(source, format="svg").data)
     _no_markup(root)
     nodes = groups(root, "node")
     for s in m.statements.values():
@@ -176,16 +204,16 @@ def test_adversarial_text_arrives_as_text(path: Path, variant: str) -> None:
         assert (
             " ".join(texts(clusters[f"cluster_g{n}"])).split() == visible_text(group.title).split()
         )
-    if m.title:
-        title = " ".join(t.text or "" for t in root.findall(f"{SVG}g/{SVG}text"))
-        assert title.split() == visible_text(m.title).split()
+    key = source_key(m, m.statements.values(), width=options.width)
+    title = " ".join(t.text or "" for t in root.findall(f"{SVG}g/{SVG}text"))
+    assert title.split() == " ".join([visible_text(m.title or ""), *key]).split()
 
 
 @pytest.mark.parametrize("path", ADVERSARIAL, ids=lambda p: p.stem)
 @pytest.mark.parametrize("fmt", ["png", "pdf"])
 def test_adversarial_maps_render_to_png_and_pdf(path: Path, fmt: str) -> None:
     m = load(path)
-    data = draw(to_digraph(m, find(m)).source, format=fmt)
+    data = draw(to_digraph(m, find(m)).source, format=fmt).data
     assert data.startswith(b"\x89PNG" if fmt == "png" else b"%PDF-")
 
 
@@ -195,7 +223,7 @@ def test_the_picture_in_the_docs_is_current() -> None:
     committed = ET.parse(ROOT / "docs" / "visual-language.svg").getroot()
     m = load(ROOT / "maps" / "examples" / "flat.arg")
     fresh = ET.fromstring(
-        draw(to_digraph(m, find(m), RenderOptions(legend=True)).source, format="svg")
+        draw(to_digraph(m, find(m), RenderOptions(legend=True)).source, format="svg").data
     )
     for kind in ("node", "edge", "cluster"):
         old, new = groups(committed, kind), groups(fresh, kind)

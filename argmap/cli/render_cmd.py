@@ -8,8 +8,17 @@ import sys
 import click
 
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, expand, fail, read_input, usable
-from argmap.cli.render_output import FORMATS, STDOUT, Job, OutputError, plan, write_atomic
+from argmap.cli.render_output import (
+    FORMATS,
+    STDOUT,
+    Job,
+    OutputError,
+    plan,
+    write_atomic,
+    write_problem,
+)
 from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
+from argmap.render.attributes import attribute_problem
 from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
 from argmap.render.options import RANKDIRS
 
@@ -19,11 +28,17 @@ _BINARY = ("png", "pdf")
 
 
 def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], ...]:
+    """The ``name=value`` pairs of one of -G/-N/-E; a warning for each that changes nothing."""
     try:
-        return tuple(parse_attribute(v) for v in values)
+        attributes = tuple(parse_attribute(v) for v in values)
     except ValueError as exc:
         fail(f"{option}: {exc}")
         raise  # unreachable: fail exits
+    for name, _ in attributes:
+        problem = attribute_problem(option, name)
+        if problem:
+            click.echo(f"argmap: warning: {problem}", err=True)
+    return attributes
 
 
 @click.command()
@@ -172,30 +187,42 @@ def _run(job: Job, options: RenderOptions, engine: str, *, check: bool, evaluate
         return False
     source = to_digraph(m, find(m, check=check, evaluate=evaluate), options).source
     if job.format == "dot":
-        data = source.encode("utf-8")
-    else:
-        try:
-            data = draw(source, format=job.format, engine=engine)
-        except EngineMissing as exc:
-            fail(str(exc))
-            return False
-        except EngineError as exc:
-            click.echo(f"{m.path}: error: {exc}", err=True)
-            return False
-    return _write(job, data)
+        return _write(job, source.encode("utf-8"))
+    try:
+        drawing = draw(source, format=job.format, engine=engine)
+    except EngineMissing as exc:
+        fail(str(exc))
+        return False
+    except EngineError as exc:
+        _pass_on(m.path, exc.warnings)
+        click.echo(f"{m.path}: error: {exc}", err=True)
+        return False
+    _pass_on(m.path, drawing.warnings)
+    return _write(job, drawing.data)
+
+
+def _pass_on(path: str, warnings: tuple[str, ...]) -> None:
+    """Graphviz's warnings about one map, each on a line of standard error."""
+    for warning in warnings:
+        click.echo(f"{path}: graphviz: {warning}", err=True)
 
 
 def _write(job: Job, data: bytes) -> bool:
     if job.output == STDOUT:
-        stream = sys.stdout.buffer
-        stream.write(data)
-        stream.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (| head): the command group stops quietly
+        except OSError as exc:
+            click.echo(f"standard output: error: {write_problem(STDOUT, exc)}", err=True)
+            return False
         return True
     try:
         os.makedirs(os.path.dirname(os.path.abspath(job.output)), exist_ok=True)
         write_atomic(job.output, data)
     except OSError as exc:
-        click.echo(f"{job.output}: error: cannot write the file: {exc.strerror or exc}", err=True)
+        click.echo(f"{job.output}: error: {write_problem(job.output, exc)}", err=True)
         return False
     click.echo(f"wrote {job.output}", err=True)
     return True

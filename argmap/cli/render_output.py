@@ -1,15 +1,17 @@
-"""Where ``argmap render`` writes: choosing output paths and formats, and writing atomically."""
+"""Where ``argmap render`` writes: choosing output paths and formats, checking them before
+anything is drawn, writing atomically, and saying in plain words why a file cannot be written."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["FORMATS", "STDOUT", "Job", "OutputError", "plan", "write_atomic"]
+__all__ = ["FORMATS", "STDOUT", "Job", "OutputError", "plan", "write_atomic", "write_problem"]
 
 STDOUT = "-"
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -50,6 +52,8 @@ def plan(sources: list[str], output: str | None, format: str | None) -> list[Job
     output's extension, else SVG.
     """
     several = len(sources) > 1
+    if output == "":
+        raise OutputError("-o needs a file or folder name, or - for standard output")
     if output == STDOUT:
         if several:
             raise OutputError("-o - writes one map to standard output; give one map, or a folder")
@@ -67,8 +71,16 @@ def plan(sources: list[str], output: str | None, format: str | None) -> list[Job
                 "or give -f"
             )
         return _checked([Job(sources[0], output, format or implied or "svg")])
+    if output is not None and several and os.path.lexists(output) and not os.path.isdir(output):
+        raise OutputError(
+            f"with several maps, -o must name a folder, and {output} is a file: "
+            "name a folder (it is created if needed), or draw the maps one at a time"
+        )
     if output is not None and _format_of(output) and not os.path.isdir(output):
-        raise OutputError(f"several maps need an output folder, not the file {output}")
+        raise OutputError(
+            f"with several maps, -o must name a folder, not the file {output}: "
+            "name a folder (it is created if needed), or draw the maps one at a time"
+        )
     chosen = format or "svg"
     jobs = []
     for source in sources:
@@ -81,12 +93,18 @@ def plan(sources: list[str], output: str | None, format: str | None) -> list[Job
 
 
 def _checked(jobs: list[Job]) -> list[Job]:
-    """Refuse plans that would overwrite a map, or write two maps to one file."""
+    """Refuse plans that would overwrite a map, write two maps to one file, write over a
+    folder, or write into a "folder" that is a file."""
     inputs = {os.path.realpath(j.source) for j in jobs if j.source != STDOUT}
     seen: dict[str, str] = {}
     for job in jobs:
         if job.output == STDOUT:
             continue
+        blocker = _file_in_the_way(job.output)
+        if blocker is not None:
+            raise OutputError(_not_a_folder(blocker, job.output))
+        if os.path.isdir(job.output):
+            raise OutputError(_a_folder(job.output))
         real = os.path.realpath(job.output)
         if real in inputs:
             raise OutputError(f"{job.output} is one of the maps: it will not be overwritten")
@@ -97,6 +115,57 @@ def _checked(jobs: list[Job]) -> list[Job]:
             )
         seen[real] = job.source
     return jobs
+
+
+def _file_in_the_way(path: str) -> str | None:
+    """The nearest existing path above ``path`` when it is not a folder (``ok.arg`` for
+    ``ok.arg/x.svg``); ``None`` when the folders on the way exist or can be created."""
+    folder = os.path.dirname(path)
+    while folder and not os.path.lexists(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder if folder and not os.path.isdir(folder) else None
+
+
+def _not_a_folder(blocker: str, path: str | None = None) -> str:
+    what = "a file, not a folder" if os.path.isfile(blocker) else "not a folder"
+    then = f", so {path} cannot be written" if path else ""
+    return f"{blocker} is {what}{then}: choose another place with -o"
+
+
+def _a_folder(path: str | None = None) -> str:
+    return (
+        f"{path or 'this'} is a folder, so the drawing cannot be written over it: "
+        "rename or remove that folder, or choose another place with -o"
+    )
+
+
+def _folder_of(path: str) -> str:
+    folder = os.path.dirname(path)
+    return f"the folder {folder}" if folder else "the current folder"
+
+
+def write_problem(path: str, exc: OSError) -> str:
+    """Why ``path`` could not be written, in plain words, with what to do about it (the
+    message follows the path: ``out/x.svg: error: MESSAGE``)."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return f"no permission to write in {_folder_of(path)}: choose another place with -o"
+    if code == errno.EROFS:
+        return f"{_folder_of(path)} is on a read-only disk: choose another place with -o"
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full: make some room, or choose another place with -o"
+    if code == errno.ENAMETOOLONG:
+        return "the name is too long for the disk: choose a shorter one with -o"
+    if code == errno.EISDIR:
+        return _a_folder()
+    blocker = _file_in_the_way(path)
+    if code in (errno.ENOTDIR, errno.EEXIST) and blocker is not None:
+        return _not_a_folder(blocker)
+    reason = (exc.strerror or "unknown error").lower()
+    return f"the file cannot be written here ({reason}): choose another place with -o"
 
 
 def _new_file_mode() -> int:

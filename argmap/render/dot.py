@@ -16,10 +16,16 @@ import graphviz
 from graphviz import nohtml
 
 from argmap.model import ArgumentMap, Inference, Objection, Reason, Statement
+from argmap.render.attributes import OWN_ATTRIBUTES
 from argmap.render.escape import attr_list, dot_text, visible_text
 from argmap.render.findings import Findings
 from argmap.render.focus import Selection, neighbourhood
-from argmap.render.labels import inference_caption, statement_lines, statement_tooltip
+from argmap.render.labels import (
+    inference_caption,
+    source_key,
+    statement_lines,
+    statement_tooltip,
+)
 from argmap.render.legend import legend_findings, legend_map
 from argmap.render.options import RenderOptions
 from argmap.render.styles import (
@@ -82,14 +88,24 @@ def _raw(attributes: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {name: nohtml(value) for name, value in attributes}
 
 
+def _overridden(style: Mapping[str, str], raw: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """An element's style with the raw ``-N``/``-E`` values put in place of argmap's own (the
+    names argmap does not set on the element come from the node and edge defaults)."""
+    values = {name: value for name, value in raw if name not in OWN_ATTRIBUTES}
+    return {name: values.get(name, value) for name, value in style.items()}
+
+
 def _title_lines(m: ArgumentMap, selection: Selection | None, options: RenderOptions) -> list[str]:
+    """The map's title, the key to the sources that boxes name by id, and what --focus shows."""
     lines = wrap(visible_text(m.title), _TITLE_WIDTH) if m.title else []
+    shown = [s for id, s in m.statements.items() if selection is None or id in selection.ids]
+    for entry in source_key(m, shown, width=options.width):
+        lines += wrap(entry, _TITLE_WIDTH)
     if selection is not None and options.focus is not None:
-        shown = sum(1 for id in m.statements if id in selection.ids)
         steps = f"{options.depth} step{'' if options.depth == 1 else 's'}"
         lines.append(
             f"within {steps} of {visible_text(options.focus)}: "
-            f"{shown} of {len(m.statements)} statements shown"
+            f"{len(shown)} of {len(m.statements)} statements shown"
         )
     return lines
 
@@ -98,7 +114,11 @@ def _legend(findings: Findings, options: RenderOptions) -> list[str]:
     """The legend's cluster: the legend map drawn like a map, with the marks the map can show."""
     marks = legend_findings(check=findings.checked, evaluate=findings.evaluated)
     drawing = _Drawing(
-        legend_map(findings.evaluated), marks, options, prefix=_LEGEND, show_ids=False
+        legend_map(check=findings.checked, evaluate=findings.evaluated),
+        marks,
+        options,
+        prefix=_LEGEND,
+        show_ids=False,
     )
     style = attr_list({**cluster_style(options.theme, options.rankdir), "label": "Legend"})
     return [f"\tsubgraph cluster_{_LEGEND} {{\n", f"\t\t{style}\n", *drawing.lines(2), "\t}\n"]
@@ -239,6 +259,7 @@ class _Drawing:
             classes = ["statement", s.kind.value]
             classes += ["unsupported"] if unsupported else []
             classes += [label.value.lower()] if label else []
+            attrs = _overridden(attrs, self.options.node_attrs)
             return {**attrs, "class": " ".join(classes)}
 
         name = self.names[s.id]
@@ -268,8 +289,11 @@ class _Drawing:
         junction = self.names[inf.id]
         theme = self.options.theme
 
+        raw = self.options.edge_attrs
+
         def premise() -> dict[str, str]:
-            return {**premise_style(role, theme), "class": f"premise {role.value}"}
+            attrs = _overridden(premise_style(role, theme), raw)
+            return {**attrs, "class": f"premise {role.value}"}
 
         line_in = self._styled(("premise", role), premise)
         lines = [f"{self.names[p]} -> {junction} [{line_in}]" for p in inf.premises]
@@ -278,6 +302,7 @@ class _Drawing:
 
         def conclusion() -> dict[str, str]:
             attrs = conclusion_style(role, theme, conceded=conceded, unanswered=unanswered)
+            attrs = _overridden(attrs, raw)
             return {**attrs, "class": " ".join(_conclusion_classes(role, conceded, unanswered))}
 
         line_out = self._styled(("conclusion", role, conceded, unanswered), conclusion)

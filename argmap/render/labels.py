@@ -6,15 +6,18 @@ escapes them for DOT.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from argmap.model import ArgumentMap, Inference, Label, Objection, Statement, StatementKind
 from argmap.render.escape import visible_text
-from argmap.render.wrap import shorten, wrap
+from argmap.render.wrap import display_width, shorten, wrap
 
 __all__ = [
     "LABEL_WORDS",
     "UNANSWERED",
     "UNSUPPORTED",
     "inference_caption",
+    "source_key",
     "statement_lines",
     "statement_tooltip",
 ]
@@ -32,24 +35,64 @@ def _source_name(m: ArgumentMap, source_id: str) -> str:
     return source.title if source is not None and source.title else source_id
 
 
+def _short_source_name(m: ArgumentMap, source_id: str, width: int) -> str:
+    """How a node names a source: its title when it fits on a line, else its id when that
+    does (:func:`source_key` then says what the id stands for), else the title, shortened.
+    Depends only on the source and the width, so every node names the same source alike."""
+    title = _source_name(m, source_id)
+    if display_width(f"— {title}") > width and display_width(f"— {source_id}") <= width:
+        return source_id
+    return title
+
+
+def _origin(s: Statement) -> tuple[str, str, str] | None:
+    """Where an evidence node's words come from: the source of its first quote and how many
+    more quotes there are, else its first citation's source and locator; with the text that
+    joins the two on one line."""
+    if s.quotes:
+        more = len(s.quotes) - 1
+        extra = f"(+{more} more quote{'s' if more > 1 else ''})" if more else ""
+        return s.quotes[0].source, extra, " "
+    if s.citations:
+        first = s.citations[0]
+        return first.source, visible_text(first.locator) if first.locator else "", ", "
+    return None
+
+
 def _evidence_lines(s: Statement, m: ArgumentMap, width: int) -> list[str]:
-    """The first quote, shortened, and where it comes from: the source's title cut to one
-    line, then the citation's locator or how many more quotes there are."""
+    """The first quote, shortened, and where it comes from on one line: the source's name
+    (see :func:`_short_source_name`), then the citation's locator or how many more quotes
+    there are (the quote count on a line of its own when the two do not fit on one)."""
     lines: list[str] = []
     if s.quotes:
-        first = s.quotes[0]
-        quoted = shorten(visible_text(first.text), width * _QUOTE_WIDTH_FACTOR)
+        quoted = shorten(visible_text(s.quotes[0].text), width * _QUOTE_WIDTH_FACTOR)
         lines += wrap(f"“{quoted}”", width)
-        source, more = first.source, len(s.quotes) - 1
-        extra = f" (+{more} more quote{'s' if more > 1 else ''})" if more else ""
-    elif s.citations:
-        first_cite = s.citations[0]
-        source = first_cite.source
-        extra = f", {visible_text(first_cite.locator)}" if first_cite.locator else ""
-    else:
+    origin = _origin(s)
+    if origin is None:
         return lines
-    origin = shorten("— " + visible_text(_source_name(m, source)), width)
-    return lines + wrap(origin + extra, width)
+    source, extra, separator = origin
+    name = shorten("— " + visible_text(_short_source_name(m, source, width)), width)
+    if not extra:
+        return lines + [name]
+    together = name + separator + extra
+    if display_width(together) <= width or separator == ", ":
+        return lines + wrap(together, width)
+    return lines + [name, *wrap(extra, width)]
+
+
+def source_key(m: ArgumentMap, statements: Iterable[Statement], *, width: int) -> list[str]:
+    """``— id: title`` for each source that the evidence among ``statements`` names by its id
+    (its title being too long for a node), in order of first use."""
+    named: dict[str, str] = {}
+    for s in statements:
+        origin = _origin(s) if s.kind is StatementKind.EVIDENCE else None
+        if origin is None or origin[0] in named:
+            continue
+        source = origin[0]
+        title = _source_name(m, source)
+        if _short_source_name(m, source, width) != title:
+            named[source] = f"— {visible_text(source)}: {visible_text(title)}"
+    return list(named.values())
 
 
 def statement_lines(

@@ -10,23 +10,27 @@ from argmap.model import ArgumentMap, Label
 from argmap.reader import read_text
 from argmap.render.findings import Findings
 
-__all__ = ["LEGEND_SOURCE", "legend_findings", "legend_map"]
+__all__ = ["legend_findings", "legend_map", "legend_source"]
 
-LEGEND_SOURCE = '''\
+_LEGEND = '''\
 source src "the source"
 thesis t: "The thesis: what the map argues for."
-  + c: "A claim needs reasons of its own. This one has none, so it is marked:"
+  + c: "A claim needs reasons of its own.{unsupported}"
   & evidence e: """Evidence, with its quote and source. Lines that meet at one dot
       are one reason: its premises work only together."""
     quote src "the words of the source"
   + [r] assumption a: "An assumption needs no reasons. A dot of its own: an independent reason."
-  - [o] evidence x: "An objection: dashed, ending in a bar."
+  - [o] assumption x: "An objection: dashed, ending in a bar. Its premises can be of any kind."
     - [b] evidence y: "A rebuttal answers an objection: dotted."
-  - [k conceded] evidence z: "An objection the author concedes."
-evidence u: """An undercut attacks a reason's step (its dot), not a statement.
-  Nobody answers this one:"""
+  - [k conceded] assumption z: "An objection the author concedes."
+evidence u: "An undercut attacks a reason's step (its dot), not a statement.{unanswered}"
 objection w: u -> r
 '''
+
+_MARKS = {
+    "unsupported": " This one has none, so it is marked",
+    "unanswered": " Nobody answers this one, so its line is marked UNANSWERED.",
+}
 
 _EVALUATED = """\
 claim l_in: "Holds once the objections are weighed."
@@ -35,10 +39,17 @@ claim l_undec: "Undecided: objections attack each other in a circle."
 """
 
 
+def legend_source(*, check: bool, evaluate: bool) -> str:
+    """The legend in the argmap language: its words explain the marks only where they are
+    drawn (``check``), and three more boxes explain IN, OUT and UNDEC with ``evaluate``."""
+    marks = _MARKS if check else dict.fromkeys(_MARKS, "")
+    return _LEGEND.format(**marks) + (_EVALUATED if evaluate else "")
+
+
 @cache
-def legend_map(evaluate: bool) -> ArgumentMap:
-    """The legend as a map; with ``evaluate``, three more boxes explain IN, OUT and UNDEC."""
-    result = read_text(LEGEND_SOURCE + (_EVALUATED if evaluate else ""), "<legend>")
+def legend_map(*, check: bool, evaluate: bool) -> ArgumentMap:
+    """The legend as a map (see :func:`legend_source`)."""
+    result = read_text(legend_source(check=check, evaluate=evaluate), "<legend>")
     assert result.ok, result.diagnostics
     return result.map
 

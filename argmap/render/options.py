@@ -42,6 +42,8 @@ class RenderOptions:
             raise ValueError("the wrap width must be at least 8 columns")
         if self.depth < 0:
             raise ValueError("the depth must be 0 or more")
+        for name, value in (*self.graph_attrs, *self.node_attrs, *self.edge_attrs):
+            _check_attribute(name, value)
 
 
 def parse_attribute(text: str) -> Attribute:
@@ -49,6 +51,13 @@ def parse_attribute(text: str) -> Attribute:
     name, sep, value = text.partition("=")
     if not sep:
         raise ValueError(f'"{text}" is not of the form name=value (for example rankdir=LR)')
+    _check_attribute(name, value)
+    return name, value
+
+
+def _check_attribute(name: str, value: str) -> None:
+    """Refuse what cannot be written into DOT safely: a name that is not an identifier, a
+    value whose last backslash would escape the closing quote."""
     if not _ATTRIBUTE_NAME.match(name):
         raise ValueError(
             f'"{name}" is not a Graphviz attribute name '
@@ -56,4 +65,3 @@ def parse_attribute(text: str) -> Attribute:
         )
     if re.search(r"(?<!\\)(\\\\)*\\\Z", value):
         raise ValueError(f'the value of "{name}" cannot end with a backslash')
-    return name, value
