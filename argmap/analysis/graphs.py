@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -68,41 +68,32 @@ def strongly_connected(
     on_stack: set[str] = set()
     components: list[list[str]] = []
 
-    def visit(node: str) -> None:
+    def visit(node: str) -> tuple[str, Iterator[str]]:
         index[node] = low[node] = len(index)
         stack.append(node)
         on_stack.add(node)
+        return node, iter(successors.get(node, _EMPTY))
 
     for root in nodes:
         if root in index:
             continue
-        visit(root)
-        work = [(root, iter(successors.get(root, _EMPTY)))]
+        work = [visit(root)]
         while work:
             node, pending = work[-1]
-            child = next((w for w in pending if _relax(node, w, index, low, on_stack)), None)
-            if child is not None:
-                visit(child)
-                work.append((child, iter(successors.get(child, _EMPTY))))
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                components.append(_pop_component(node, stack, on_stack))
+            for child in pending:
+                if child not in index:  # go down to it; the rest of pending waits
+                    work.append(visit(child))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:  # every successor is done
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    components.append(_pop_component(node, stack, on_stack))
     return components
-
-
-def _relax(
-    node: str, successor: str, index: dict[str, int], low: dict[str, int], on_stack: set[str]
-) -> bool:
-    """True when ``successor`` is unvisited; otherwise update ``low[node]`` from it."""
-    if successor not in index:
-        return True
-    if successor in on_stack:
-        low[node] = min(low[node], index[successor])
-    return False
 
 
 def _pop_component(root: str, stack: list[str], on_stack: set[str]) -> list[str]:
