@@ -92,6 +92,7 @@ class OutlineIndenter(PostLex):
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         levels = [0]  # the indentation of each open level, in columns
+        first_indent = ""  # the first indentation seen: tabs and spaces must not be mixed
         token: Token | None = None
         started = False  # newlines before the first item are left out
         for token in stream:
@@ -104,6 +105,9 @@ class OutlineIndenter(PostLex):
             if not started:
                 continue
             indent_str = token.rsplit("\n", 1)[1]
+            if indent_str:
+                first_indent = first_indent or indent_str
+                _check_indentation(token, indent_str, first_indent)
             indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
             if indent > levels[-1]:
                 if len(levels) > MAX_DEPTH:
@@ -134,6 +138,20 @@ class OutlineIndenter(PostLex):
             if stripped.startswith("#"):
                 column = len(segment) - len(stripped) + 1
                 self.sink.append(Comment(stripped, token.line + offset, column, own_line=True))
+
+
+def _check_indentation(token: Token, indent: str, first: str) -> None:
+    """Tabs and spaces must not be mixed: editors disagree on how wide a tab is."""
+    if " " in indent and "\t" in indent:
+        message = "this line is indented with both tabs and spaces; indent with spaces only"
+        raise _IndentationError(token, message)
+    if indent[0] != first[0]:
+        used, earlier = ("tabs", "spaces") if indent[0] == "\t" else ("spaces", "tabs")
+        message = (
+            f"this line is indented with {used}, but the lines above are indented with "
+            f"{earlier}; use one or the other"
+        )
+        raise _IndentationError(token, message)
 
 
 def grammar_path() -> Path:

@@ -59,6 +59,8 @@ CASES = [
     ('suppression_empty', 'claim a: "x"  # argmap: ignore[]\n', [(1, 15, 'E101', 'this suppression comment names no check between the brackets')]),
     ('suppression_no_brackets', 'claim a: "x"  # argmap: ignore S201\n', [(1, 15, 'E101', 'the checks to ignore go in brackets, separated by commas')]),
     ('suppression_misspelt', '# argmap: ignroe[S201]\nclaim a: "x"\n', [(1, 1, 'E101', 'this argmap comment says "ignroe"; the only instruction it knows is ignore')]),
+    ('tabs_and_spaces_in_one_line', 'claim a: "x"\n \t+ b: "y"\n', [(2, 3, 'E101', 'this line is indented with both tabs and spaces; indent with spaces only')]),
+    ('tabs_after_spaces', 'claim a: "x"\n  + b: "y"\n\t- c: "z"\n', [(3, 2, 'E101', 'this line is indented with tabs, but the lines above are indented with spaces; use one or the other')]),
     ('attributed_twice', 'claim a: "x"\n  by A\n  by B\n', [(3, 3, 'E103', '"a" is attributed twice')]),
 ]
 
