@@ -63,6 +63,16 @@ def test_the_fast_lexer_is_installed() -> None:
     assert lexer._plans and all(plan is not None for plan in lexer._plans.values())
 
 
+def test_lark_takes_over_where_there_is_no_expression() -> None:
+    parser = build_parser()
+    lexer = parser[0].parser.lexer.lexer
+    lexer._plan_for = lambda state: None  # as if no expression could be made
+    for path in FILES[:3]:
+        text = path.read_text(encoding="utf-8")
+        assert outcome(parser, text) == outcome(LARK, text)
+    assert not lexer._plans
+
+
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
 def test_maps_lex_the_same(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
