@@ -107,6 +107,8 @@ def visible_text(text: str) -> str:
     """The text as a diagram or a terminal may show it: control characters as visible symbols,
     bidirectional controls by name (``[RLO]``), code points XML cannot carry as U+FFFD, and every
     kind of line break as ``\n``. Nothing a map says can act as markup or a terminal command."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, and nothing to change: skip the translation
     for brk in _LINE_BREAKS:
         text = text.replace(brk, "\n")
     return text.translate(_VISIBLE)
