@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 from conftest import ROOT
 
+from argmap.cli import main
 from argmap.reader import read_text
 
 DOCS = [ROOT / "grammar" / "README.md", ROOT / "README.md"]
@@ -53,3 +55,18 @@ def test_example_maps_exist_for_each_feature() -> None:
             "suppressions", "unicode", "conceded", "cycle"} <= names
 
 
+
+
+
+def test_readme_shows_what_check_and_label_print_for_the_flagship_map(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if not (ROOT.parent / "shared" / "sources" / "precarious-balance.txt").is_file():
+        pytest.skip("the column's text (../shared/sources) is not beside the repository")
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    check = runner.invoke(main, ["check", "--no-config", "maps/precarious-balance.arg"]).stdout
+    label = runner.invoke(main, ["label", "maps/precarious-balance.arg"]).stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\n".join(check.splitlines()[:5]) in readme
+    assert "\n".join(label.splitlines()[:3]) in readme
