@@ -13,16 +13,18 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.generate import generate, write_files
 from bench.measure import Failure, Timing
 from bench.report import format_report
-from bench.tasks import STARTUP, TASKS, run_task
-from bench.tools import find_tools, machine
+from bench.tasks import STARTUP, TASKS, Task, run_task
+from bench.tools import Machine, find_tools, machine
 
-__all__ = ["DEFAULT_SIZES", "main"]
+__all__ = ["DEFAULT_SIZES", "Run", "main"]
 
 DEFAULT_SIZES = (100, 500, 1_000, 5_000, 10_000, 20_000)
 DEFAULT_RENDER_MAX = 1_000
@@ -90,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--json", type=Path, metavar="FILE", help="also write the raw measurements as JSON"
     )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="print the report of measurements saved with --json, without running anything",
+    )
     return parser
 
 
@@ -98,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.runs < 1:
         _parser().error("--runs must be at least 1")
+    if args.report is not None:
+        return _reprint(args.report)
     tools = find_tools(
         args.work, install_argdown=not args.no_install, use_argdown=not args.no_argdown
     )
@@ -115,18 +125,76 @@ def main(argv: list[str] | None = None) -> int:
         for task in TASKS:
             if args.tasks is not None and task.key not in args.tasks:
                 done[task.key] = Failure("not selected (--tasks)")
-                continue
-            done[task.key] = run_task(task, files, size, tools, args.runs, args.render_max, done)
+            else:
+                done[task.key] = run_task(
+                    task, files, size, tools, args.runs, args.render_max, done
+                )
+                _progress(task.title, size, done[task.key])
             results[(task.key, size)] = done[task.key]
-            _progress(task.title, size, done[task.key])
-    print(f"# argmap benchmark (seed {args.seed})\n")
-    print("\n".join(f"- {line}" for line in host.lines()))
-    print(f"- Load average (1 min) before and after: {load_before} → {_load()}\n")
+    run = Run(args.seed, args.runs, list(args.sizes), host, (load_before, _load()), results)
     shown = [t for t in TASKS if args.tasks is None or t.key in args.tasks]
-    print(format_report(results, args.sizes, args.runs, shown), end="")
+    print(run.report(shown), end="")
     if args.json is not None:
-        raw = _raw(results, asdict(host))
-        args.json.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(run.to_dict(), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One benchmark run: its settings, the machine, and what was measured."""
+
+    seed: int
+    runs: int
+    sizes: list[int]
+    machine: Machine
+    load: tuple[str, str]
+    results: dict[tuple[str, int], Timing | Failure]
+
+    def report(self, tasks: Sequence[Task] = TASKS) -> str:
+        head = [f"# argmap benchmark (seed {self.seed})", ""]
+        head += [f"- {line}" for line in self.machine.lines()]
+        head += [f"- Load average (1 min) before and after: {self.load[0]} → {self.load[1]}", ""]
+        return "\n".join(head) + "\n" + format_report(self.results, self.sizes, self.runs, tasks)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "seed": self.seed,
+            "runs": self.runs,
+            "sizes": self.sizes,
+            "load": list(self.load),
+            "machine": asdict(self.machine),
+            "results": [
+                {"task": key, "size": size, **asdict(result)}
+                for (key, size), result in self.results.items()
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Run:
+        """A run read back from :meth:`to_dict`'s JSON."""
+        results: dict[tuple[str, int], Timing | Failure] = {}
+        for row in data["results"]:
+            key = (row.pop("task"), row.pop("size"))
+            results[key] = Failure(**row) if "reason" in row else Timing(**row)
+        load = data.get("load") or ["unknown", "unknown"]
+        timings = [r for r in results.values() if isinstance(r, Timing)]
+        return cls(
+            data.get("seed", 0),
+            data.get("runs") or max((t.runs for t in timings), default=0),
+            data.get("sizes") or sorted({size for _, size in results if size}),
+            Machine(**data["machine"]),
+            (load[0], load[1]),
+            results,
+        )
+
+
+def _reprint(path: Path) -> int:
+    try:
+        run = Run.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"bench: cannot read measurements from {path}: {exc}", file=sys.stderr)
+        return 2
+    print(run.report(), end="")
     return 0
 
 
@@ -141,15 +209,6 @@ def _load() -> str:
 def _progress(title: str, size: int, result: Timing | Failure) -> None:
     shown = f"{result.wall:.2f} s" if isinstance(result, Timing) else f"n/a: {result.reason}"
     print(f"bench: {size or '-':>6} {title}: {shown}", file=sys.stderr, flush=True)
-
-
-def _raw(results: dict[tuple[str, int], Timing | Failure], host: dict[str, object]) -> object:
-    return {
-        "machine": host,
-        "results": [
-            {"task": key, "size": size, **asdict(result)} for (key, size), result in results.items()
-        ],
-    }
 
 
 if __name__ == "__main__":

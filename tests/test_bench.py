@@ -210,6 +210,11 @@ def test_runner_once_at_the_smallest_size(
     assert "reason" in results[("argdown-validate", 20)]
     # Every task either ran or says why not.
     assert all("wall" in r or r["reason"] for r in results.values())
+    # The saved measurements print the same report again.
+    assert main(["--report", str(raw)]) == 0
+    assert capsys.readouterr().out == report
+    assert main(["--report", str(tmp_path / "missing.json")]) == 2
+    assert "cannot read measurements" in capsys.readouterr().err
 
 
 def test_stage_profile_runs(capsys: pytest.CaptureFixture[str]) -> None:
