@@ -30,7 +30,7 @@ from argmap.model import (
     Suppression,
 )
 from argmap.syntax import Comment, paused_gc
-from argmap.text import TextError, decode_text
+from argmap.text import TextError, a_or_an, decode_text
 
 __all__ = ["Declarations", "IdUse", "build"]
 
@@ -146,7 +146,7 @@ class _Builder:
             self.error(
                 "E103",
                 "duplicate-id",
-                f'"{id}" is already defined as {_article(first_what)} {first_what} '
+                f'"{id}" is already defined as {a_or_an(first_what)} {first_what} '
                 f"(line {first_span.line})",
                 self.span(token),
                 related=(Related(first_span, f'"{id}" is first defined here'),),
@@ -452,10 +452,6 @@ def _last_token(tree: Tree[Token] | Token) -> Token:
     while isinstance(node, Tree):
         node = node.children[-1]
     return node
-
-
-def _article(noun: str) -> str:
-    return "an" if noun[0] in "aeiou" else "a"
 
 
 def _repeated(items: list[str]) -> Iterator[str]:

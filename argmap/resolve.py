@@ -14,6 +14,7 @@ from dataclasses import replace
 from argmap.build import Declarations, IdUse
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import ArgumentMap, Expectation, Statement
+from argmap.text import a_or_an
 
 __all__ = ["resolve"]
 
@@ -146,15 +147,11 @@ def _check(
             "E104",
             "invalid-target",
             Severity.ERROR,
-            f'"{use.id}" is {_article(kind)} {kind}, but {_WHAT[expects]}',
+            f'"{use.id}" is {a_or_an(kind)} {kind}, but {_WHAT[expects]}',
             use.span,
             subject=use.id,
         )
     return None
-
-
-def _article(noun: str) -> str:
-    return "an" if noun[0] in "aeiou" else "a"
 
 
 def _valid_quotes(

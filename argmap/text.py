@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "TextError", "decode_text", "visible_text"]
+__all__ = ["BIDI_CONTROLS", "TextError", "a_or_an", "count", "decode_text", "visible_text"]
 
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)", re.DOTALL)
 _SIMPLE = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
@@ -112,3 +112,13 @@ def visible_text(text: str) -> str:
     for brk in _LINE_BREAKS:
         text = text.replace(brk, "\n")
     return text.translate(_VISIBLE)
+
+
+def a_or_an(noun: str) -> str:
+    """The indefinite article for one of argmap's own nouns ("an objection", "a reason")."""
+    return "an" if noun[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+def count(n: int, noun: str) -> str:
+    """``1 statement``, ``2 statements``: a number with a regular English plural."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")

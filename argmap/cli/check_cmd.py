@@ -29,6 +29,7 @@ from argmap.report.human import format_human
 from argmap.report.json_format import format_json
 from argmap.report.run import CheckRun, FileResult, FileStatus
 from argmap.report.sarif import format_sarif
+from argmap.text import count
 
 __all__ = ["check"]
 
@@ -208,16 +209,16 @@ def _print(run: CheckRun, output_format: str) -> None:
 def _summary(run: CheckRun) -> str:
     """``Found 2 errors and 1 warning in 3 files; 1 file could not be read.``"""
     counts = [
-        _count(run.count(Severity.ERROR), "error"),
-        _count(run.count(Severity.WARNING), "warning"),
-        _count(run.count(Severity.INFO), "info finding"),
+        count(run.count(Severity.ERROR), "error"),
+        count(run.count(Severity.WARNING), "warning"),
+        count(run.count(Severity.INFO), "info finding"),
     ]
     shown = [c for c in counts if not c.startswith("0 ")]
     statuses = Counter(f.status for f in run.files)
     parts = []
     read = len(run.files) - statuses[FileStatus.UNREADABLE]
     if read:
-        files = _count(read, "file")
+        files = count(read, "file")
         if shown:
             listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
             parts.append(f"Found {listed} in {files}")
@@ -227,18 +228,15 @@ def _summary(run: CheckRun) -> str:
     if invalid:
         were = "it was" if invalid == 1 else "they were"
         parts.append(
-            f"{_count(invalid, 'file')} could not be parsed, so {were} not checked "
+            f"{count(invalid, 'file')} could not be parsed, so {were} not checked "
             "(see the errors above)"
         )
     unreadable = statuses[FileStatus.UNREADABLE]
     if unreadable:
-        parts.append(f"{_count(unreadable, 'file')} could not be read")
+        parts.append(f"{count(unreadable, 'file')} could not be read")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _unknown_sources(unknown: Sequence[str], declared: set[str]) -> str:

@@ -6,6 +6,7 @@ import click
 
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, json_payload, read_inputs, usable
 from argmap.export_json import map_to_dict
+from argmap.text import count
 
 __all__ = ["parse"]
 
@@ -33,13 +34,9 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
             documents.append(map_to_dict(m))
         else:
             click.echo(
-                f"{m.path}: ok: {_count(len(m.statements), 'statement')}, "
-                f"{_count(len(m.reasons), 'reason')}, {_count(len(m.objections), 'objection')}"
+                f"{m.path}: ok: {count(len(m.statements), 'statement')}, "
+                f"{count(len(m.reasons), 'reason')}, {count(len(m.objections), 'objection')}"
             )
     if as_json and documents:
         click.echo(json_payload(documents, files))
     raise SystemExit(exit_code)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
