@@ -1,10 +1,11 @@
 """From text to a lark parse tree, with syntax errors in plain words (E101).
 
 The grammar in ``grammar/argmap.lark`` is loaded once and parsed with lark's LALR parser and
-contextual lexer (which matches the blanks before a token together with the token:
-:mod:`argmap.lexer`). :class:`OutlineIndenter` turns indentation into ``_INDENT``/``_DEDENT``
-tokens and takes comments out of the token stream. After a syntax error, parsing resumes at the next
-top-level line, so that one run reports every error of a file.
+contextual lexer. :class:`OutlineIndenter` turns indentation into ``_INDENT``/``_DEDENT`` tokens
+and takes comments out of the token stream. Text without errors is parsed with lark's tables in
+one loop (:mod:`argmap.lalr`, the same trees); where it has an error, lark parses it again and
+says what is wrong. After a syntax error, parsing resumes at the next top-level line, so that
+one run reports every error of a file.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lark import PostLex
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.lexer import BlankSkippingLexer
+from argmap.lalr import FastParser
 from argmap.model import Span
 
 __all__ = [
@@ -80,7 +81,6 @@ class OutlineIndenter(PostLex):
     brackets), in one pass over the tokens; collects the comments of the text."""
 
     always_accept = ("_NL",)  # the contextual lexer looks for a newline in every state
-    tab_len = 8
 
     def __init__(self) -> None:
         self.sink: list[Comment] = []
@@ -90,46 +90,70 @@ class OutlineIndenter(PostLex):
         assert token.line is not None and token.column is not None
         self.sink.append(Comment(str(token), token.line, token.column, token.column == 1))
 
+    def layout(self) -> _Layout:
+        """The indentation state for one text."""
+        return _Layout(self.sink)
+
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        levels = [0]  # the indentation of each open level, in columns
-        first_indent = ""  # the first indentation seen: tabs and spaces must not be mixed
+        layout = self.layout()
         token: Token | None = None
         started = False  # newlines before the first item are left out
         for token in stream:
-            if token.type != "_NL":
+            if token.type == "_NL":
+                yield from layout.newline(token, started)
+            else:
                 started = True
                 yield token
-                continue
-            if "#" in token:
-                self._collect_comment_lines(token)
-            if not started:
-                continue
-            indent_str = token.rsplit("\n", 1)[1]
-            if indent_str:
-                first_indent = first_indent or indent_str
-                _check_indentation(token, indent_str, first_indent)
-            indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
-            if indent > levels[-1]:
-                if len(levels) > MAX_DEPTH:
-                    message = f"the outline is nested more than {MAX_DEPTH} levels deep"
-                    raise _IndentationError(token, message)
-                yield token
-                levels.append(indent)
-                yield Token.new_borrow_pos("_INDENT", indent_str, token)
-                continue
-            if indent not in levels:
-                raise _IndentationError(
-                    token,
-                    "this line is indented less than the line above it, "
-                    "but not as far out as any line it could belong to",
-                )
-            yield token
-            while indent < levels[-1]:
-                levels.pop()
-                yield Token.new_borrow_pos("_DEDENT", indent_str, token)
-        for _ in levels[1:]:
-            assert token is not None
-            yield Token.new_borrow_pos("_DEDENT", "", token)
+        if token is not None:
+            yield from layout.end(token)
+
+
+class _Layout:
+    """What the newlines of one text become: the newline itself and _INDENT/_DEDENT tokens.
+    Comment lines in a newline go to the sink."""
+
+    tab_len = 8
+
+    def __init__(self, sink: list[Comment]) -> None:
+        self.sink = sink
+        self.levels = [0]  # the indentation of each open level, in columns
+        self.first_indent = ""  # the first indentation seen: tabs and spaces must not be mixed
+
+    def newline(self, token: Token, started: bool) -> list[Token]:
+        """The tokens for a newline (none before the first item, when not ``started``)."""
+        if "#" in token:
+            self._collect_comment_lines(token)
+        if not started:
+            return []
+        levels = self.levels
+        indent_str = token.rsplit("\n", 1)[1]
+        if indent_str:
+            self.first_indent = self.first_indent or indent_str
+            _check_indentation(token, indent_str, self.first_indent)
+        indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
+        if indent == levels[-1]:
+            return [token]
+        if indent > levels[-1]:
+            if len(levels) > MAX_DEPTH:
+                message = f"the outline is nested more than {MAX_DEPTH} levels deep"
+                raise _IndentationError(token, message)
+            levels.append(indent)
+            return [token, Token.new_borrow_pos("_INDENT", indent_str, token)]
+        if indent not in levels:
+            raise _IndentationError(
+                token,
+                "this line is indented less than the line above it, "
+                "but not as far out as any line it could belong to",
+            )
+        tokens = [token]
+        while indent < levels[-1]:
+            levels.pop()
+            tokens.append(Token.new_borrow_pos("_DEDENT", indent_str, token))
+        return tokens
+
+    def end(self, last: Token) -> list[Token]:
+        """The _DEDENT tokens that close the levels still open after the last token."""
+        return [Token.new_borrow_pos("_DEDENT", "", last) for _ in self.levels[1:]]
 
     def _collect_comment_lines(self, token: Token) -> None:
         assert token.line is not None
@@ -180,9 +204,9 @@ def _cache_file(grammar: str) -> str | bool:
     return os.path.join(folder, f"grammar-{digest}-lark{lark_version}-py{version}.cache")
 
 
-def build_parser(*, blank_skipping: bool = True) -> tuple[Lark, OutlineIndenter]:
-    """A new LALR parser of the grammar with its indenter. ``blank_skipping=False`` keeps
-    lark's own contextual lexer (the tests compare the two)."""
+def build_parser() -> tuple[Lark, OutlineIndenter]:
+    """A new LALR parser of the grammar with its indenter (lark's own, which reports the
+    errors; :func:`parse_items` parses text without errors with :mod:`argmap.lalr`)."""
     indenter = OutlineIndenter()
     grammar = grammar_path().read_text(encoding="utf-8")
     parser = Lark(
@@ -194,14 +218,14 @@ def build_parser(*, blank_skipping: bool = True) -> tuple[Lark, OutlineIndenter]
         propagate_positions=False,  # build.py takes spans from the tokens: twice as fast
         maybe_placeholders=False,
         lexer_callbacks={"COMMENT": indenter.collect},
-        _plugins={"ContextualLexer": BlankSkippingLexer} if blank_skipping else {},
     )
     return parser, indenter
 
 
 @cache
-def _parser() -> tuple[Lark, OutlineIndenter]:
-    return build_parser()
+def _parser() -> tuple[Lark, OutlineIndenter, FastParser]:
+    parser, indenter = build_parser()
+    return parser, indenter, FastParser(parser)
 
 
 _lock = threading.Lock()
@@ -281,11 +305,13 @@ def _parse_lines(lines: list[str], start: int, stop: int, path: str) -> _Chunk:
     chunk = "\n" * start + "".join(lines[start:stop])
     if not chunk.endswith("\n"):
         chunk += "\n"
-    parser, indenter = _parser()
+    parser, indenter, fast = _parser()
     with _lock:
-        indenter.sink = []
+        tree = _parse_fast(fast, indenter, chunk)
         try:
-            tree = parser.parse(chunk)
+            if tree is None:  # an error: lark parses the text again to report it
+                indenter.sink = []
+                tree = parser.parse(chunk)
         except UnexpectedInput as exc:
             error = _syntax_error(exc, chunk, path, parser)
             return _Chunk(error_line=_error_position(exc, chunk), error=error)
@@ -296,6 +322,18 @@ def _parse_lines(lines: list[str], start: int, stop: int, path: str) -> _Chunk:
             return _Chunk(error_line=line - 1, error=_error(exc.message, span))
         comments = tuple(indenter.sink)
     return _Chunk(tuple(c for c in tree.children if isinstance(c, Tree)), comments)
+
+
+def _parse_fast(fast: FastParser, indenter: OutlineIndenter, text: str) -> Tree[Token] | None:
+    """The tree of a text without errors, in one loop (:mod:`argmap.lalr`); None when the
+    text has an error, for lark to parse it again and say what the error is."""
+    indenter.sink = []
+    if not fast.usable:
+        return None
+    try:
+        return fast.parse(text, indenter.layout())
+    except _IndentationError:
+        return None
 
 
 def _top_level_at_or_before(lines: list[str], index: int, floor: int) -> int:
