@@ -17,10 +17,10 @@ __all__ = ["STARTUP", "TASKS", "Task", "run_task"]
 class Task:
     """A command to time on each map size.
 
-    ``program`` is ``argmap``, ``dot`` or ``argdown``; ``args`` builds its arguments from the
-    map's files (relative to the work folder); ``needs`` is the argmap subcommand it runs;
-    ``render`` tasks lay out a whole graph and are capped by ``--render-max``; ``after`` names
-    the task whose output file this one reads.
+    ``program`` is ``argmap``, ``dot``, ``argdown`` or ``python`` (argmap's interpreter);
+    ``args`` builds its arguments from the map's files (relative to the work folder);
+    ``needs`` is the argmap subcommand it runs; ``render`` tasks lay out a whole graph and
+    are capped by ``--render-max``; ``after`` names the task whose output file this one reads.
     """
 
     key: str
@@ -114,6 +114,15 @@ TASKS = (
 STARTUP = (
     Task("startup", "argmap --version", "argmap", lambda f: ["--version"]),
     Task("argdown-startup", "argdown --version", "argdown", lambda f: ["--version"]),
+    # The floor of any command of a Python CLI built on lark and click: what no work of
+    # argmap's own can go below.
+    Task("python", "Python, doing nothing (floor)", "python", lambda f: ["-c", "pass"]),
+    Task(
+        "python-imports",
+        "Python importing lark and click (floor)",
+        "python",
+        lambda f: ["-c", "import lark, click"],
+    ),
 )
 
 
@@ -142,6 +151,8 @@ def _program(task: Task, tools: Tools) -> Path | Failure:
         if task.needs is not None and task.needs not in tools.argmap_commands:
             return Failure(f"`argmap {task.needs}` does not exist yet")
         return tools.argmap
+    if task.program == "python":
+        return tools.python
     if task.program == "dot":
         return tools.dot if tools.dot is not None else Failure("Graphviz `dot` is not installed")
     return tools.argdown if isinstance(tools.argdown, Path) else Failure(f"Argdown {tools.argdown}")

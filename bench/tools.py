@@ -35,6 +35,8 @@ class Tools:
     argmap_commands: frozenset[str]
     dot: Path | None
     argdown: Path | str
+    python: Path
+    """The interpreter argmap runs with (for the floor rows)."""
 
 
 def find_argmap() -> Path:
@@ -96,7 +98,19 @@ def find_tools(cache: Path, install_argdown: bool, use_argdown: bool) -> Tools:
     argdown: Path | str = "skipped (--no-argdown)"
     if use_argdown:
         argdown = ensure_argdown(cache, install_argdown)
-    return Tools(argmap, _commands(argmap), Path(dot) if dot else None, argdown)
+    return Tools(argmap, _commands(argmap), Path(dot) if dot else None, argdown, _python(argmap))
+
+
+def _python(argmap: Path) -> Path:
+    """The interpreter named on the first line of the ``argmap`` script, else this one."""
+    try:
+        first = argmap.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+    except OSError:
+        first = ""
+    candidate = Path(first[2:].strip()) if first.startswith("#!") else None
+    if candidate is not None and candidate.is_file():
+        return candidate
+    return Path(sys.executable)
 
 
 @dataclass(frozen=True, slots=True)
