@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from conftest import ROOT, SHARED
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from argmap import quotes
 from argmap.analysis import analyze
 from argmap.checks import CheckContext, run_checks
 from argmap.cli import main
@@ -98,7 +100,12 @@ def test_normalize_offsets_and_idempotence(text: str) -> None:
 
 
 @settings(max_examples=300)
-@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\t\n\u2019")))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+        | st.sampled_from("\t\n\u2019")
+    )
+)
 def test_plain_text_fast_path_is_the_general_pass(text: str) -> None:
     """Plain ASCII text skips the general pass of normalize(): with the same result."""
     fast, general = normalize(text), _normalize_marks(text)
@@ -107,6 +114,39 @@ def test_plain_text_fast_path_is_the_general_pass(text: str) -> None:
     assert [(fast.start(i), fast.end(i)) for i in positions] == [
         (general.start(i), general.end(i)) for i in positions
     ]
+
+
+SPECIAL_AS_SPECIFIED = re.compile(
+    # a dash (or several) with the spaces around it
+    rf"(?P<dash>[{quotes._BLANK}]*[{quotes._DASH}][{quotes._BLANK}{quotes._DASH}]*)"
+    # spaces and invisible characters, except a single plain space
+    rf"|(?P<blank>(?! (?![{quotes._BLANK}]))[{quotes._BLANK}]+)"
+    rf"|(?P<mark>[{quotes._MARK}])"
+)
+"""What normalisation replaces, in its plain form: three alternatives tried at every character
+(quotes._SPECIAL finds the same matches faster)."""
+
+TYPOGRAPHY = (
+    " \t\n\r\u00a0\u2009\u3000\u00ad\u200b\ufeff-\u2013\u2014\u2212'`\u2019\"\u201c\u2026a.,"
+)
+
+
+def special_matches(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], str, str | None]]:
+    return [(m.span(), m.group(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(TYPOGRAPHY)) | st.text())
+def test_special_characters_are_found_as_specified(text: str) -> None:
+    assert special_matches(quotes._SPECIAL, text) == special_matches(SPECIAL_AS_SPECIFIED, text)
+
+
+@needs_column
+def test_special_characters_of_the_column_are_found_as_specified() -> None:
+    text = column()
+    assert special_matches(quotes._SPECIAL, text) == special_matches(SPECIAL_AS_SPECIFIED, text)
 
 
 # --- finding quotes ------------------------------------------------------------------------
