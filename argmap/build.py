@@ -3,14 +3,16 @@
 The tree shorthand is unfolded here: ``+ premise`` under a statement becomes a reason for it,
 ``- premise`` an objection to it, and ``& premise`` lines add linked co-premises. Ids are not
 resolved yet (see :mod:`argmap.resolve`); duplicate ids are reported here (E103).
+
+This walk runs once per tree node of every map, so it is written for speed: one pass over a
+statement's lines, and tokens read through ``token.value`` (``str(token)`` copies the text).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypedDict
 
 from lark import Token, Tree
 
@@ -62,18 +64,18 @@ class Declarations:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-class _Properties(TypedDict):
-    quotes: tuple[Quote, ...]
-    citations: tuple[Citation, ...]
-    tags: tuple[str, ...]
-    notes: tuple[str, ...]
-    attribution: str | None
+_Properties = tuple[
+    str | None, tuple[str, ...], tuple[str, ...], tuple[Quote, ...], tuple[Citation, ...]
+]
+"""A statement's attribution, tags, notes, quotes and citations (the order of its fields)."""
 
+_NO_PROPERTIES: _Properties = (None, (), (), (), ())
 
 _DIRECTIVE = re.compile(r"#\s*argmap\s*:\s*(?P<word>\S*?)(?=\[|\s|$)(?P<rest>.*)")
 _CODES = re.compile(r"\[(?P<codes>[^\]]*)\](?P<after>.*)")
 _EXPLANATION = re.compile(r"\s*(?:(?:--|—|-|:)\s*.*)?")
 _KINDS = {k.value: k for k in StatementKind}
+_TEXTS = ("STRING", "LONG_STRING")
 
 
 def build(
@@ -83,7 +85,7 @@ def build(
     builder = _Builder(path, text)
     with paused_gc():
         for item in items:
-            builder.item(item, group=None)
+            builder.item(item, None)
         builder.suppressions(comments)
     return builder.out
 
@@ -116,21 +118,23 @@ class _Builder:
     def line_span(self, node: Tree[Token]) -> Span:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
         last token (its newline left out)."""
-        span = self.span(node)
-        line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
+        first, last = _first_token(node), _last_token(node)
+        number = first.line or 1
+        line = self.lines[number - 1] if number <= len(self.lines) else ""
         column = len(line) - len(line.lstrip(" \t")) + 1
-        return Span(self.path, span.line, column, span.end_line, span.end_column)
+        end_line = last.end_line or last.line or 1
+        return Span(self.path, number, column, end_line, last.end_column or last.column or 1)
 
     def text(self, token: Token) -> str:
         try:
-            return decode_text(str(token))
+            return decode_text(token.value)
         except TextError as exc:
             span = self.span(token)
-            if not token.startswith('"""'):
+            if not token.value.startswith('"""'):
                 column = span.column + exc.offset
                 span = Span(self.path, span.line, column, span.line, column + 2)
             self.error("E101", "syntax-error", str(exc), span)
-            return str(token)
+            return token.value  # type: ignore[no-any-return]
 
     def error(self, code: str, name: str, message: str, span: Span, **extra: object) -> None:
         self.out.diagnostics.append(
@@ -140,8 +144,9 @@ class _Builder:
     def declare(self, id: str, what: str, token: Token) -> bool:
         """Register an id written at ``token``; report E103 and return False when it is
         taken. (Spans are made only for the error: most ids are declared once.)"""
-        if id in self.first:
-            first_what, first_token = self.first[id]
+        first = self.first
+        if id in first:
+            first_what, first_token = first[id]
             first_span = self.span(first_token)
             self.error(
                 "E103",
@@ -153,26 +158,28 @@ class _Builder:
                 hint="give each statement, reason, objection, source and group its own id",
             )
             return False
-        self.first[id] = (what, token)
+        first[id] = (what, token)
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
-        self.out.uses.setdefault(owner, []).append(IdUse(str(token), self.span(token), expects))
-        return str(token)
+        """Record the id written at ``token`` as a reference of ``owner``; return the id."""
+        id: str = token.value
+        self.out.uses.setdefault(owner, []).append(IdUse(id, self.span(token), expects))
+        return id
 
     # -- top-level items ------------------------------------------------------------------
     def item(self, node: Tree[Token], group: str | None) -> None:
-        getattr(self, f"item_{node.data}")(node, group)
+        _ITEMS[node.data](self, node, group)
 
     def item_header(self, node: Tree[Token], group: str | None) -> None:
         key, value = node.children
         assert isinstance(key, Token) and isinstance(value, Token)
-        if str(key) in self.out.header:
+        if key.value in self.out.header:
             self.error(
                 "E103", "duplicate-id", f"the map's {key} is given twice", self.line_span(node)
             )
             return
-        self.out.header[str(key)] = self.text(value)
+        self.out.header[key.value] = self.text(value)
 
     def item_source(self, node: Tree[Token], group: str | None) -> None:
         id_token, *rest = node.children
@@ -184,23 +191,24 @@ class _Builder:
             elif isinstance(child, Tree):
                 key, value = child.children
                 assert isinstance(key, Token) and isinstance(value, Token)
-                if str(key) in fields:
+                if key.value in fields:
                     self.error(
                         "E103",
                         "duplicate-id",
                         f"the source's {key} is given twice",
                         self.line_span(child),
                     )
-                fields[str(key)] = self.text(value)
+                fields[key.value] = self.text(value)
         span = self.span(id_token)
-        if self.declare(str(id_token), "source", id_token):
-            self.out.sources[str(id_token)] = Source(str(id_token), span, **fields)
+        id = id_token.value
+        if self.declare(id, "source", id_token):
+            self.out.sources[id] = Source(id, span, **fields)
 
     def item_group(self, node: Tree[Token], group: str | None) -> None:
         tokens = [c for c in node.children if isinstance(c, Token)]
         span = self.span(tokens[0])
         if tokens[0].type == "ID":
-            id, title = str(tokens[0]), self.text(tokens[1])
+            id, title = tokens[0].value, self.text(tokens[1])
             if not self.declare(id, "group", tokens[0]):
                 id = f"group@{span.line}:{span.column}"
         else:
@@ -213,7 +221,7 @@ class _Builder:
     def item_statement(self, node: Tree[Token], group: str | None) -> None:
         head, *body = node.children
         assert isinstance(head, Tree)
-        self.statement(head, body, group)
+        self.statement(head, body, group)  # type: ignore[arg-type]
 
     def item_reason(self, node: Tree[Token], group: str | None) -> None:
         self.flat_inference(node, group, "reason")
@@ -231,164 +239,179 @@ class _Builder:
             self.use(owner, token, "statement or inference")
         self.out.expectations.append(
             Expectation(
-                Label(str(label_token).upper()),
-                tuple(str(t) for t in tokens),
+                Label(label_token.value.upper()),
+                tuple(t.value for t in tokens),
                 span,
                 tuple(self.span(t) for t in tokens),
             )
         )
 
     # -- statements and the tree shorthand -------------------------------------------------
+    # statement -> branch -> statement (of a premise) -> …: the recursion follows the
+    # outline's indentation, which the parser limits to syntax.MAX_DEPTH levels.
     def statement(
-        self, head: Tree[Token], body: Sequence[Tree[Token] | Token], group: str | None
-    ) -> str:
-        kind = StatementKind.CLAIM
-        tokens: list[Token] = []
-        for child in head.children:
-            if isinstance(child, Tree):  # kind
-                kind = _KINDS[str(child.children[0])]
-            else:
-                tokens.append(child)
-        id_token, text_token = tokens
-        id, span = str(id_token), self.span(head)
-        props = self.properties(id, body, declared=True)
+        self, head: Tree[Token], body: list[Tree[Token]], group: str | None
+    ) -> tuple[str, Token]:
+        """Declare the statement of ``head`` with its ``body`` lines, then its branches; return
+        its id and the token the id is written at."""
+        children = head.children
+        if len(children) == 3:  # kind, id, text
+            kind_tree, id_token, text_token = children
+            first = kind_tree.children[0]  # type: ignore[union-attr]
+            kind = _KINDS[first.value]  # type: ignore[union-attr]
+        else:
+            id_token, text_token = children
+            first, kind = id_token, StatementKind.CLAIM
+        assert isinstance(id_token, Token) and isinstance(text_token, Token)
+        id: str = id_token.value
+        span = self.between(first, text_token)  # type: ignore[arg-type]
+        branches: list[Tree[Token]] = []
+        properties = self.properties(id, body, branches, declared=True) if body else None
         if self.declare(id, "statement", id_token):
+            attribution, tags, notes, quotes, citations = properties or _NO_PROPERTIES
+            text = self.text(text_token)
             self.out.statements[id] = Statement(
-                id, kind, self.text(text_token), span, group=group, **props
+                id, kind, text, span, attribution, tags, notes, quotes, citations, group
             )
-        self.branches(id, body, group)
-        return id
-
-    def branches(self, id: str, body: Sequence[Tree[Token] | Token], group: str | None) -> None:
-        """The ``+``/``-`` lines under a statement, after the statement itself (source order)."""
-        for line in body:
-            if isinstance(line, Tree) and line.data == "branch":
-                self.branch(id, line, group)
+        for branch in branches:
+            self.branch(id, branch, group)
+        return id, id_token
 
     def properties(
-        self, id: str, body: Sequence[Tree[Token] | Token], declared: bool
-    ) -> _Properties:
-        """Read a statement's indented lines other than its ``+``/``-`` branches."""
+        self, id: str, body: list[Tree[Token]], branches: list[Tree[Token]], declared: bool
+    ) -> _Properties | None:
+        """Read a statement's indented lines other than its ``+``/``-`` branches, which go
+        to ``branches``. Under a premise written by id alone (not ``declared`` there), such
+        lines are errors (E104). None when there are no such lines."""
         quotes: list[Quote] = []
         citations: list[Citation] = []
         tags: list[str] = []
         notes: list[str] = []
         attribution: str | None = None
+        found = False
         for line in body:
-            if not isinstance(line, Tree):
-                continue
-            if line.data == "branch":
+            data = line.data
+            if data == "branch":
+                branches.append(line)
                 continue
             if not declared:
                 self.error(
                     "E104",
                     "invalid-target",
-                    f'a {line.data} line can only follow the line that defines "{id}"',
+                    f'a {data} line can only follow the line that defines "{id}"',
                     self.line_span(line),
                     hint=f'move it under the definition of "{id}"',
                 )
                 continue
-            tokens = [t for t in line.children if isinstance(t, Token)]
-            if line.data == "quote":
+            found = True
+            tokens: list[Token] = line.children  # type: ignore[assignment]
+            if data == "quote":
                 source = self.use(id, tokens[0], "source") if len(tokens) == 2 else None
                 quote_span = self.line_span(line)
                 if source is None:
                     self.out.quotes_without_source.append(quote_span)
                     source = ""
                 quotes.append(Quote(source, self.text(tokens[-1]), quote_span))
-            elif line.data == "cite":
+            elif data == "cite":
                 source = self.use(id, tokens[0], "source")
                 locator = self.text(tokens[1]) if len(tokens) == 2 else None
                 citations.append(Citation(source, locator, self.line_span(line)))
-            elif line.data == "attribution":
+            elif data == "attribution":
                 if attribution is not None:
                     self.error(
                         "E103", "duplicate-id", f'"{id}" is attributed twice', self.line_span(line)
                     )
                 token = tokens[0]
-                attribution = self.text(token) if token.type != "ID" else str(token)
-            elif line.data == "tags":
-                tags.extend(str(t) for t in tokens)
-            elif line.data == "note":
+                attribution = self.text(token) if token.type != "ID" else token.value
+            elif data == "tags":
+                tags.extend(t.value for t in tokens)
+            elif data == "note":
                 notes.append(self.text(tokens[0]))
-        return {
-            "quotes": tuple(quotes),
-            "citations": tuple(citations),
-            "tags": tuple(tags),
-            "notes": tuple(notes),
-            "attribution": attribution,
-        }
+        if not found:
+            return None
+        return attribution, tuple(tags), tuple(notes), tuple(quotes), tuple(citations)
 
     def branch(self, target: str, node: Tree[Token], group: str | None) -> None:
-        sign, *rest = node.children
+        """A ``+``/``-`` line under ``target`` and its ``&`` lines: a reason or objection whose
+        premises are declared (or named) here."""
+        children = node.children
+        sign = children[0]
         assert isinstance(sign, Token)
-        kind = "reason" if sign == "+" else "objection"
-        head = rest[0] if isinstance(rest[0], Tree) and rest[0].data == "inference_head" else None
-        premises = [p for p in rest if isinstance(p, Tree) and p.data == "premise"]
-        ids: list[str] = []
-        span = self.between(sign, _last_token(premises[0].children[0]))
+        kind = "reason" if sign.value == "+" else "objection"
+        second = children[1]
+        assert isinstance(second, Tree)
+        head: list[Token] = []
+        premises = children[1:]
+        if second.data == "inference_head":
+            head, premises = second.children, children[2:]  # type: ignore[assignment]
+        first = premises[0].children[0]  # type: ignore[union-attr]
+        span = self.between(sign, _last_token(first))
         owner = self.inference_id(head, kind, span)
+        uses = self.out.uses
+        ids: list[str] = []
         for premise in premises:
-            ids.append(self.premise(owner, premise, group))
+            first, *body = premise.children  # type: ignore[union-attr]
+            if isinstance(first, Tree):
+                id, token = self.statement(first, body, group)  # type: ignore[arg-type]
+            else:
+                assert isinstance(first, Token)
+                id, token = first.value, first
+                if body:
+                    branches: list[Tree[Token]] = []
+                    self.properties(id, body, branches, declared=False)  # type: ignore[arg-type]
+                    for branch in branches:
+                        self.branch(id, branch, group)
+            uses.setdefault(owner, []).append(IdUse(id, self.span(token), "premise"))
+            ids.append(id)
+        # The target is the statement above: a wrong one is shown at the sign.
         target_span = Span(self.path, span.line, span.column, span.line, span.column + 1)
-        self.out.uses.setdefault(owner, []).append(IdUse(target, target_span, "target"))
+        uses.setdefault(owner, []).append(IdUse(target, target_span, "target"))
         self.inference(owner, kind, head, ids, target, span, group)
 
-    def premise(self, owner: str, node: Tree[Token], group: str | None) -> str:
-        first, *body = node.children
-        if isinstance(first, Tree):
-            id = self.statement(first, body, group)
-            token = next(c for c in first.children if isinstance(c, Token))
-        else:
-            assert isinstance(first, Token)
-            id, token = str(first), first
-            self.properties(id, body, declared=False)
-            self.branches(id, body, group)
-        self.use(owner, token, "premise")
-        return id
-
-    def inference_id(self, head: Tree[Token] | None, kind: str, span: Span) -> str:
-        anonymous = f"{kind}@{span.line}:{span.column}"
-        if head is None:
-            return anonymous
-        ids = [t for t in head.children if isinstance(t, Token) and t.type == "ID"]
-        if ids and self.declare(str(ids[0]), kind, ids[0]):
-            return str(ids[0])
-        return anonymous
+    def inference_id(self, head: list[Token], kind: str, span: Span) -> str:
+        """The id written in an inference's head, or a made-up one (with ``@``) when there
+        is none or it is taken."""
+        if head and head[0].type == "ID" and self.declare(head[0].value, kind, head[0]):
+            return head[0].value  # type: ignore[no-any-return]
+        return f"{kind}@{span.line}:{span.column}"
 
     def flat_inference(self, node: Tree[Token], group: str | None, kind: str) -> None:
         span = self.line_span(node)
-        head_tokens = [c for c in node.children if isinstance(c, Token)]
-        premises_tree = next(c for c in node.children if isinstance(c, Tree))
-        target = head_tokens[-1]
-        head_children: list[Token | Tree[Token]] = list(head_tokens[:-1])
-        head = Tree("inference_head", head_children)
+        children = node.children
+        at = next(i for i, c in enumerate(children) if isinstance(c, Tree))
+        head: list[Token] = children[:at]  # type: ignore[assignment]
+        premises: list[Token] = children[at].children  # type: ignore[union-attr,assignment]
+        target = children[-1]
+        assert isinstance(target, Token)
         owner = self.inference_id(head, kind, span)
-        ids = [
-            self.use(owner, t, "premise") for t in premises_tree.children if isinstance(t, Token)
-        ]
+        ids = [self.use(owner, t, "premise") for t in premises]
         self.use(owner, target, "target")
-        self.inference(owner, kind, head, ids, str(target), span, group)
+        self.inference(owner, kind, head, ids, target.value, span, group)
 
     def inference(
         self,
         id: str,
         kind: str,
-        head: Tree[Token] | None,
+        head: list[Token],
         premises: list[str],
         target: str,
         span: Span,
         group: str | None,
     ) -> None:
-        tokens = [t for t in head.children if isinstance(t, Token)] if head is not None else []
-        label = next((self.text(t) for t in tokens if t.type in ("STRING", "LONG_STRING")), None)
-        conceded = [t for t in tokens if t.type == "FLAG"]
+        label = None
+        conceded: list[Token] = []
+        if head:
+            label = next((self.text(t) for t in head if t.type in _TEXTS), None)
+            conceded = [t for t in head if t.type == "FLAG"]
         named = "@" not in id
-        for duplicate in _repeated(premises):
-            self.error(
-                "E104", "invalid-target", f'"{duplicate}" is listed twice as a premise', span
-            )
-        premises = list(dict.fromkeys(premises))
+        if len(premises) > 1 and len(set(premises)) < len(premises):
+            seen: set[str] = set()
+            for premise in premises:
+                if premise in seen:
+                    message = f'"{premise}" is listed twice as a premise'
+                    self.error("E104", "invalid-target", message, span)
+                seen.add(premise)
+            premises = list(dict.fromkeys(premises))
         if kind == "reason":
             if conceded:
                 self.error(
@@ -422,6 +445,18 @@ class _Builder:
             self.out.suppressions.append(Suppression(codes, line, span))
 
 
+_ITEMS: dict[str, Callable[[_Builder, Tree[Token], str | None], None]] = {
+    "header": _Builder.item_header,
+    "source": _Builder.item_source,
+    "group": _Builder.item_group,
+    "statement": _Builder.item_statement,
+    "reason": _Builder.item_reason,
+    "objection": _Builder.item_objection,
+    "expectation": _Builder.item_expectation,
+}
+"""The reader of each top-level item, by its rule in the grammar."""
+
+
 def _suppressed_codes(word: str, rest: str) -> tuple[str, ...] | str:
     """The codes an ``argmap:`` comment silences (empty: all), or what is wrong with it."""
     if word != "ignore":
@@ -452,14 +487,6 @@ def _last_token(tree: Tree[Token] | Token) -> Token:
     while isinstance(node, Tree):
         node = node.children[-1]
     return node
-
-
-def _repeated(items: list[str]) -> Iterator[str]:
-    seen: set[str] = set()
-    for item in items:
-        if item in seen:
-            yield item
-        seen.add(item)
 
 
 def _next_content_line(lines: list[str], after: int) -> int:
