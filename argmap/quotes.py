@@ -365,11 +365,27 @@ class SourceText:
 
     def find(self, quote: str) -> Found | NotFound:
         """Where ``quote`` occurs, or which part of it does not and the closest passage."""
+        located = self._locate(quote)
+        if isinstance(located, NotFound):
+            return located
+        return Found(tuple(self._passage(start, end) for start, end in located))
+
+    def missing(self, quote: str) -> NotFound | None:
+        """What :meth:`find` says when ``quote`` does not occur; ``None`` when it does.
+
+        For checks that report only the quotes not found: the passages of a found quote
+        (their lines, columns and words) are not made.
+        """
+        located = self._locate(quote)
+        return located if isinstance(located, NotFound) else None
+
+    def _locate(self, quote: str) -> list[tuple[int, int]] | NotFound:
+        """The normalised range of each part of ``quote``, or why a part is not found."""
         parts = self._parts(quote)
         if not parts:
             return NotFound("", 0, 0, Problem.EMPTY, None)
         haystack = self.normalized.text if self.case_sensitive else self._folded
-        passages: list[Passage] = []
+        ranges: list[tuple[int, int]] = []
         position = 0
         for index, part in enumerate(parts):
             start = _search(haystack, part.text, position)
@@ -377,8 +393,8 @@ class SourceText:
                 problem, hint = self._diagnose(part, position)
                 return NotFound(part.written, index, len(parts), problem, hint)
             position = start + len(part.text)
-            passages.append(self._passage(start, position))
-        return Found(tuple(passages))
+            ranges.append((start, position))
+        return ranges
 
     def _parts(self, quote: str) -> list[_Part]:
         norm = normalize(quote)

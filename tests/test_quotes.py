@@ -505,6 +505,22 @@ def test_words_not_in_the_source_are_never_found(
             assert fold(skeleton(passage.text)) in fold(skeleton(quote))
 
 
+@settings(max_examples=300, deadline=None)
+@given(sources(), sources(), st.booleans())
+def test_missing_says_what_find_says(
+    tokens: list[str], quote_tokens: list[str], case_sensitive: bool
+) -> None:
+    """missing() (what Q501 asks) is find() without the passages of a found quote."""
+    source = SourceText("".join(tokens), case_sensitive=case_sensitive)
+    for quote in (
+        "".join(quote_tokens),
+        "".join(tokens[len(tokens) // 2 :]),
+        " ... ".join(tokens[::4]),
+    ):
+        result = source.find(quote)
+        assert source.missing(quote) == (result if isinstance(result, NotFound) else None)
+
+
 @settings(max_examples=200, deadline=None)
 @given(sources(), st.data())
 def test_parts_are_found_in_order_without_overlap(tokens: list[str], data: st.DataObject) -> None:

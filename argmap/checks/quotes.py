@@ -79,9 +79,9 @@ class QuoteNotInSource(Check):
                 text = ctx.sources.get(quote.source)
                 if text is None:
                     continue
-                result = _prepared(text, case_sensitive).find(quote.text)
-                if isinstance(result, NotFound):
-                    yield self._miss(ctx, quote.source, result, quote.span, statement.id)
+                miss = _prepared(text, case_sensitive).missing(quote.text)
+                if miss is not None:
+                    yield self._miss(ctx, quote.source, miss, quote.span, statement.id)
 
     def _miss(
         self, ctx: CheckContext, source: str, miss: NotFound, span: Span, subject: str
