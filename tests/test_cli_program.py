@@ -91,3 +91,31 @@ def test_in_process_runs_leave_the_collector_as_they_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _modules_loaded_by(args: list[str]) -> set[str]:
+    """The modules the program has imported when it ends."""
+    driver = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(*[k for k, v in sys.modules.items() if v], file=sys.stderr))\n"
+        "from argmap.cli import main\n"
+        f"sys.argv = ['argmap', *{args!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", driver], capture_output=True, text=True, check=False
+    )
+    return set(done.stderr.split())
+
+
+# Modules a human-format check has no use for (each costs milliseconds of every run).
+UNUSED_BY_A_HUMAN_CHECK = {
+    "interegular",  # lark's grammar analysis only; argmap loads lark's cached analysis
+    "importlib.metadata",  # the version, for --version and the JSON and SARIF reports
+}
+
+
+def test_a_human_check_does_not_import_what_it_does_not_use() -> None:
+    loaded = _modules_loaded_by(["check", "--no-config", str(EXAMPLES / "quotes.arg")])
+    assert "argmap.checks.quotes" in loaded  # the driver saw the whole run
+    assert loaded & UNUSED_BY_A_HUMAN_CHECK == set()

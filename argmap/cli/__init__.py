@@ -43,6 +43,12 @@ class _LazyGroup(click.Group):
         # otherwise scan every object still alive (the imported modules, the grammar, the
         # map), 10-15 ms of every command. The memory goes back to the system with the process.
         gc.disable()
+        # lark imports interegular, when it is installed, only to warn (through its logger,
+        # which is silenced) about terminals that may collide when it analyses a grammar: it
+        # does that once per grammar version, then loads its analysis from argmap's cache.
+        # The import costs 5 ms of every command (and the warnings 0.2 s of the analysis).
+        # (None in sys.modules: an import of it raises ImportError, as if it were absent.)
+        sys.modules.setdefault("interegular", None)  # type: ignore[arg-type]
         try:
             return super().__call__()
         finally:
