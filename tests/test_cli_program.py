@@ -112,6 +112,9 @@ def _modules_loaded_by(args: list[str]) -> set[str]:
 UNUSED_BY_A_HUMAN_CHECK = {
     "interegular",  # lark's grammar analysis only; argmap loads lark's cached analysis
     "importlib.metadata",  # the version, for --version and the JSON and SARIF reports
+    "argmap.report.json_format",
+    "argmap.report.sarif",
+    "argmap.report.github",
 }
 
 

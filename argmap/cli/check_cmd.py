@@ -24,11 +24,8 @@ from argmap.cli.sources import SourceReader, parse_source_options
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.reader import ReadResult
-from argmap.report.github import format_github
 from argmap.report.human import format_human
-from argmap.report.json_format import format_json
 from argmap.report.run import CheckRun, FileResult, FileStatus
-from argmap.report.sarif import format_sarif
 from argmap.text import count
 
 __all__ = ["check"]
@@ -195,11 +192,18 @@ def _print(run: CheckRun, output_format: str) -> None:
     for result in run.files:
         if result.status is FileStatus.UNREADABLE:
             click.echo(f"{result.path}: error: {result.message}", err=True)
+    # The machine formats are imported only when asked for: the human one is the usual.
     if output_format == "json":
+        from argmap.report.json_format import format_json
+
         click.echo(format_json(run), nl=False)
     elif output_format == "sarif":
+        from argmap.report.sarif import format_sarif
+
         click.echo(format_sarif(run, all_rules()), nl=False)
     elif output_format == "github":
+        from argmap.report.github import format_github
+
         click.echo(format_github(run), nl=False)
     else:
         click.echo(format_human(run.diagnostics, run.texts), nl=False)
@@ -236,7 +240,6 @@ def _summary(run: CheckRun) -> str:
         parts.append(f"{count(unreadable, 'file')} could not be read")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
-
 
 
 def _unknown_sources(unknown: Sequence[str], declared: set[str]) -> str:
