@@ -6,6 +6,8 @@ resolved yet (see :mod:`argmap.resolve`); duplicate ids are reported here (E103)
 
 This walk runs once per tree node of every map, so it is written for speed: one pass over a
 statement's lines, and tokens read through ``token.value`` (``str(token)`` copies the text).
+The places where ids are referred to are kept as tokens: :mod:`argmap.resolve` makes spans of
+the few that are wrong.
 """
 
 from __future__ import annotations
@@ -34,22 +36,19 @@ from argmap.model import (
 from argmap.syntax import Comment, paused_gc
 from argmap.text import TextError, a_or_an, decode_text
 
-__all__ = ["Declarations", "IdUse", "build"]
+__all__ = ["Declarations", "IdUse", "build", "token_span"]
 
-
-@dataclass(frozen=True, slots=True)
-class IdUse:
-    """An id written as a reference, with what it must name (``statement``, ``source``…)."""
-
-    id: str
-    span: Span
-    expects: str
+IdUse = tuple[str, Token, str]
+"""An id written as a reference: the id, the token it is written at (for the target of a
+``+``/``-`` line, its sign), and what it must name: ``premise``, ``source``, ``reason target``,
+``objection target`` or ``statement or inference``."""
 
 
 @dataclass(slots=True)
 class Declarations:
     """Everything a file declares, in source order, before references are checked."""
 
+    path: str = ""
     header: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
@@ -59,7 +58,7 @@ class Declarations:
     expectations: list[Expectation] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     uses: dict[str, list[IdUse]] = field(default_factory=dict)
-    """For each inference or expectation id (key), the ids it refers to."""
+    """For each statement, inference or expectation id (key), the ids it refers to."""
     quotes_without_source: list[Span] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -90,11 +89,24 @@ def build(
     return builder.out
 
 
+def token_span(path: str, first: Token, last: Token | None = None) -> Span:
+    """Where a token is written; with ``last``, from the start of ``first`` to its end."""
+    if last is None:
+        last = first
+    return Span(
+        path,
+        first.line or 1,
+        first.column or 1,
+        last.end_line or last.line or 1,
+        last.end_column or last.column or 1,
+    )
+
+
 class _Builder:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.lines = text.split("\n")
-        self.out = Declarations()
+        self.out = Declarations(path)
         self.first: dict[str, tuple[str, Token]] = {}
 
     # -- positions and small helpers ----------------------------------------------------
@@ -102,18 +114,8 @@ class _Builder:
     # spans come from the tokens: a tree runs from its first token to its last.
     def span(self, node: Tree[Token] | Token) -> Span:
         if isinstance(node, Tree):
-            return self.between(_first_token(node), _last_token(node))
-        return self.between(node, node)
-
-    def between(self, first: Token, last: Token) -> Span:
-        """From the start of ``first`` to the end of ``last``."""
-        return Span(
-            self.path,
-            first.line or 1,
-            first.column or 1,
-            last.end_line or last.line or 1,
-            last.end_column or last.column or 1,
-        )
+            return token_span(self.path, _first_token(node), _last_token(node))
+        return token_span(self.path, node)
 
     def line_span(self, node: Tree[Token]) -> Span:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
@@ -170,7 +172,7 @@ class _Builder:
     def use(self, owner: str, token: Token, expects: str) -> str:
         """Record the id written at ``token`` as a reference of ``owner``; return the id."""
         id: str = token.value
-        self.out.uses.setdefault(owner, []).append(IdUse(id, self.span(token), expects))
+        self.out.uses.setdefault(owner, []).append((id, token, expects))
         return id
 
     # -- top-level items ------------------------------------------------------------------
@@ -270,7 +272,7 @@ class _Builder:
             first, kind = id_token, StatementKind.CLAIM
         assert isinstance(id_token, Token) and isinstance(text_token, Token)
         id: str = id_token.value
-        span = self.between(first, text_token)  # type: ignore[arg-type]
+        span = token_span(self.path, first, text_token)  # type: ignore[arg-type]
         branches: list[Tree[Token]] = []
         properties = self.properties(id, body, branches, declared=True) if body else None
         if self.declare(id, "statement", id_token):
@@ -351,7 +353,7 @@ class _Builder:
         if second.data == "inference_head":
             head, premises = second.children, children[2:]  # type: ignore[assignment]
         first = premises[0].children[0]  # type: ignore[union-attr]
-        span = self.between(sign, _last_token(first))
+        span = token_span(self.path, sign, _last_token(first))
         owner = self.inference_id(head, kind, span)
         uses = self.out.uses
         ids: list[str] = []
@@ -367,11 +369,10 @@ class _Builder:
                     self.properties(id, body, branches, declared=False)  # type: ignore[arg-type]
                     for branch in branches:
                         self.branch(id, branch, group)
-            uses.setdefault(owner, []).append(IdUse(id, self.span(token), "premise"))
+            uses.setdefault(owner, []).append((id, token, "premise"))
             ids.append(id)
         # The target is the statement above: a wrong one is shown at the sign.
-        target_span = Span(self.path, span.line, span.column, span.line, span.column + 1)
-        uses.setdefault(owner, []).append(IdUse(target, target_span, "target"))
+        uses.setdefault(owner, []).append((target, sign, f"{kind} target"))
         self.inference(owner, kind, head, ids, target, span, group)
 
     def inference_id(self, head: list[Token], kind: str, span: Span) -> str:
@@ -391,7 +392,7 @@ class _Builder:
         assert isinstance(target, Token)
         owner = self.inference_id(head, kind, span)
         ids = [self.use(owner, t, "premise") for t in premises]
-        self.use(owner, target, "target")
+        self.use(owner, target, f"{kind} target")
         self.inference(owner, kind, head, ids, target.value, span, group)
 
     def inference(

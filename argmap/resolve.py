@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-from argmap.build import Declarations, IdUse
+from argmap.build import Declarations, token_span
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.model import ArgumentMap, Expectation, Statement
+from argmap.model import ArgumentMap, Expectation, Span, Statement
 from argmap.text import a_or_an
 
 __all__ = ["resolve"]
@@ -50,13 +50,14 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
     bad_owners: set[str] = set()
     bad_uses: set[tuple[str, str]] = set()
     for owner, uses in decl.uses.items():
-        for use in uses:
-            expects = _expectation(use, owner, decl)
-            problem = _check(use, expects, kinds, suggest)
-            if problem is not None:
-                diagnostics.append(problem)
-                bad_owners.add(owner)
-                bad_uses.add((owner, use.id))
+        for id, token, expects in uses:
+            kind = kinds.get(id)
+            if kind in _ALLOWED[expects]:
+                continue
+            span = token_span(decl.path, token)
+            diagnostics.append(_problem(id, span, kind, expects, suggest))
+            bad_owners.add(owner)
+            bad_uses.add((owner, id))
     sole_source = next(iter(decl.sources)) if len(decl.sources) == 1 else None
     for span in decl.quotes_without_source:
         if sole_source is None:
@@ -71,12 +72,16 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
                     hint='name the source: quote SOURCE "words"',
                 )
             )
-    statements = {
-        id: _valid_quotes(s, id, bad_uses, sole_source) for id, s in decl.statements.items()
-    }
-    reasons = {i: r for i, r in decl.reasons.items() if i not in bad_owners}
-    objections = {i: o for i, o in decl.objections.items() if i not in bad_owners}
-    expectations = [_valid_ids(e, bad_uses) for e in decl.expectations]
+    statements, reasons, objections = decl.statements, decl.reasons, decl.objections
+    expectations = decl.expectations
+    # Without bad references or quotes that name no source, everything is kept as it is.
+    if bad_uses or decl.quotes_without_source:
+        statements = {
+            id: _valid_quotes(s, id, bad_uses, sole_source) for id, s in statements.items()
+        }
+        reasons = {i: r for i, r in reasons.items() if i not in bad_owners}
+        objections = {i: o for i, o in objections.items() if i not in bad_owners}
+        expectations = [_valid_ids(e, bad_uses) for e in expectations]
     header = decl.header
     argument_map = ArgumentMap(
         path=path,
@@ -93,12 +98,6 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
         expectations=tuple(e for e in expectations if e.ids),
     )
     return argument_map, diagnostics
-
-
-def _expectation(use: IdUse, owner: str, decl: Declarations) -> str:
-    if use.expects == "target":
-        return "reason target" if owner in decl.reasons else "objection target"
-    return use.expects
 
 
 class _Suggestions:
@@ -127,31 +126,30 @@ class _Suggestions:
         return self.found[id]
 
 
-def _check(
-    use: IdUse, expects: str, kinds: dict[str, str], suggest: _Suggestions
-) -> Diagnostic | None:
-    kind = kinds.get(use.id)
+def _problem(
+    id: str, span: Span, kind: str | None, expects: str, suggest: _Suggestions
+) -> Diagnostic:
+    """What is wrong with ``id``, written at ``span``: it names nothing, or a ``kind`` of
+    thing that does not fit what is ``expects``-ed there."""
     if kind is None:
-        close = suggest(use.id)
+        close = suggest(id)
         return Diagnostic(
             "E102",
             "undefined-reference",
             Severity.ERROR,
-            f'"{use.id}" is not defined',
-            use.span,
-            hint=f'did you mean "{close}"?' if close else f'define "{use.id}" or fix the id',
-            subject=use.id,
+            f'"{id}" is not defined',
+            span,
+            hint=f'did you mean "{close}"?' if close else f'define "{id}" or fix the id',
+            subject=id,
         )
-    if kind not in _ALLOWED[expects]:
-        return Diagnostic(
-            "E104",
-            "invalid-target",
-            Severity.ERROR,
-            f'"{use.id}" is {a_or_an(kind)} {kind}, but {_WHAT[expects]}',
-            use.span,
-            subject=use.id,
-        )
-    return None
+    return Diagnostic(
+        "E104",
+        "invalid-target",
+        Severity.ERROR,
+        f'"{id}" is {a_or_an(kind)} {kind}, but {_WHAT[expects]}',
+        span,
+        subject=id,
+    )
 
 
 def _valid_quotes(

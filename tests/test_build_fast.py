@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.model import Citation, Quote, Span
 from argmap.reader import read_text
 from argmap.text import decode_text
 
@@ -26,3 +28,85 @@ def test_texts_read_as_decode_text_reads_them(body: str, triple: bool) -> None:
     assert result.map.statements["b"].text == expected
     assert result.map.statements["b"].notes == (expected,)
     assert result.map.reasons["r"].label == expected
+
+
+# -- references: their places are spans only once they are wrong ----------------------------
+
+REFERENCE_ERRORS = [
+    ("premise", 'claim a: "x"\n  + bb\n', [("E102", 2, 5, 2, 7)]),
+    ("flat premise", 'claim a: "x"\nreason: zz -> a\n', [("E102", 2, 9, 2, 11)]),
+    ("flat target", 'claim a: "x"\nreason: a -> nope\n', [("E102", 2, 14, 2, 18)]),
+    ("quote source", 'claim a: "x"\n  quote col "y"\n', [("E102", 2, 9, 2, 12)]),
+    ("cite source", 'source s "s"\nclaim a: "x"\n  cite a\n', [("E104", 3, 8, 3, 9)]),
+    ("expected id", 'claim a: "x"\nexpect IN: a zz\n', [("E102", 2, 14, 2, 16)]),
+    # The target of a branch is the line above it: a wrong one is shown at the sign.
+    (
+        "branch target undefined",
+        'claim a: "x"\n  + zz\n    - b: "y"\n',
+        [("E102", 2, 5, 2, 7), ("E102", 3, 5, 3, 6)],
+    ),
+    (
+        "reason for a reason",
+        'claim a: "x"\nclaim t: "t"\nreason r1: a -> t\nclaim c: "c"\n  + r1\n    + b: "y"\n',
+        [("E104", 5, 5, 5, 7), ("E104", 6, 5, 6, 6)],
+    ),
+    (
+        "named reason for a reason",
+        'claim a: "x"\nclaim t: "t"\nreason r1: a -> t\nclaim c: "c"\n  - a\n  + [q] r1\n',
+        [("E104", 6, 9, 6, 11)],
+    ),
+    (
+        "objection to a source",
+        'source s "s"\nclaim c: "c"\n  + s\n      - b: "y"\n',
+        [("E104", 3, 5, 3, 6), ("E104", 4, 7, 4, 8)],
+    ),
+]
+"""Each with the code and span of its errors (as they were when spans were made eagerly)."""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), REFERENCE_ERRORS, ids=[c[0] for c in REFERENCE_ERRORS]
+)
+def test_reference_errors_are_where_the_id_is_written(
+    name: str, text: str, expected: list[tuple[str, int, int, int, int]]
+) -> None:
+    diagnostics = read_text(text, "t.arg").diagnostics
+    got = [
+        (d.code, d.span.line, d.span.column, d.span.end_line, d.span.end_column)
+        for d in diagnostics
+    ]
+    assert got == expected
+    assert all(d.span.file == "t.arg" for d in diagnostics)
+
+
+def test_wrong_branch_target_is_the_sign() -> None:
+    text = 'source s "s"\nclaim c: "c"\n  + s\n      - b: "y"\n'
+    (error,) = [d for d in read_text(text, "t.arg").diagnostics if d.span.line == 4]
+    assert (error.code, error.span, error.subject) == ("E104", Span("t.arg", 4, 7, 4, 8), "s")
+    assert error.message == (
+        '"s" is a source, but an objection can only attack a statement, a reason or an objection'
+    )
+
+
+def test_map_without_errors_keeps_what_was_built() -> None:
+    text = (
+        'source s "S"\nclaim a: "x"\n  quote s "w"\n  cite s "p. 3"\n  + [r] b: "y"\n'
+        '  - c: "z"\nexpect IN: a b\n'
+    )
+    result = read_text(text, "t.arg")
+    assert result.ok
+    a = result.map.statements["a"]
+    assert a.quotes == (Quote("s", "w", Span("t.arg", 3, 3, 3, 14)),)
+    assert a.citations == (Citation("s", "p. 3", Span("t.arg", 4, 3, 4, 16)),)
+    assert result.map.reasons["r"].premises == ("b",)
+    assert list(result.map.objections) == ["objection@6:3"]
+    assert result.map.expectations[0].ids == ("a", "b")
+
+
+def test_map_with_errors_leaves_out_only_what_is_wrong() -> None:
+    text = 'source s "S"\nclaim a: "x"\n  quote "w"\n  + [r] zz\n  - c: "z"\n'
+    result = read_text(text, "t.arg")
+    assert [(d.code, d.subject) for d in result.diagnostics] == [("E102", "zz")]
+    assert result.map.statements["a"].quotes == (Quote("s", "w", Span("t.arg", 3, 3, 3, 12)),)
+    assert list(result.map.reasons) == []
+    assert list(result.map.objections) == ["objection@5:3"]
