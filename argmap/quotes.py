@@ -139,6 +139,21 @@ class _Pieces(_Offsets):
         return self._until[k]
 
 
+class _Unchanged(_Offsets):
+    """The offsets of a text that is its own normal form: every character stays in place."""
+
+    __slots__ = ()
+
+    def start(self, index: int) -> int:
+        return index
+
+    def end(self, index: int) -> int:
+        return index + 1
+
+
+_UNCHANGED = _Unchanged()
+
+
 @dataclass(frozen=True, slots=True)
 class _Chain(_Offsets):
     """The offsets of a normalisation of a normalised text, into the first original."""
@@ -176,9 +191,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """``text`` normalised for comparison (see the module docstring), with the offset map."""
     if _PLAIN.fullmatch(text):
-        offsets = _Pieces()
-        offsets.add(0, 0)  # one piece: the whole text, copied
-        return Normalized(text, offsets)
+        return Normalized(text, _UNCHANGED)
     if unicodedata.is_normalized("NFC", text):
         result = _normalize_marks(text)
     else:
