@@ -72,9 +72,10 @@ _MARKS = {
     _ELLIPSIS: "...",
 }
 _WHITESPACE = re.compile(r"\s")
-# Text that normalises to itself: printable ASCII words without "-" or "`", single spaces
-# between them. Most quotes are like this, and the check saves them the general pass.
-_PLAIN = re.compile(r"[!-,.-_a-~]+(?: [!-,.-_a-~]+)*")
+# Text that normalises to itself: runs of printable ASCII without "-", "`" or spaces, joined
+# by single spaces or single hyphens ("well-known"; a hyphen between two such characters
+# stands for itself). Most quotes are like this, and the check saves them the general pass.
+_PLAIN = re.compile(r"[!-,.-_a-~]+(?:[ -][!-,.-_a-~]+)*")
 _GAP = re.compile(r"\[ ?\.{3,} ?\]|\( ?\.{3,} ?\)|\.{3,}")
 
 # Scripts written without spaces between words: no word boundaries are required there.

@@ -116,6 +116,18 @@ def test_plain_text_fast_path_is_the_general_pass(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["well-known", "U.S.-Russian talks", "a-b-c d-e", "a - b", "a--b", "-a", "a-", "a -b", "a- b"],
+)
+def test_hyphens_take_the_fast_path_only_when_they_stand_for_themselves(text: str) -> None:
+    fast, general = normalize(text), _normalize_marks(text)
+    assert fast.text == general.text
+    assert [fast.original_range(i, i + 1) for i in range(len(fast.text))] == [
+        general.original_range(i, i + 1) for i in range(len(general.text))
+    ]
+
+
 SPECIAL_AS_SPECIFIED = re.compile(
     # a dash (or several) with the spaces around it
     rf"(?P<dash>[{quotes._BLANK}]*[{quotes._DASH}][{quotes._BLANK}{quotes._DASH}]*)"
