@@ -11,7 +11,7 @@ from argmap.model import ArgumentMap, Span
 from argmap.resolve import resolve
 from argmap.syntax import parse_items
 
-__all__ = ["ReadResult", "read_bytes", "read_text"]
+__all__ = ["ReadResult", "normalized_text", "read_bytes", "read_text"]
 
 _WORD = re.compile(r"[^\W\d][\w-]*")
 
@@ -32,10 +32,7 @@ class ReadResult:
 
 def read_text(text: str, path: str) -> ReadResult:
     """Parse and resolve a map's text; ``path`` is used in spans and messages."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    # Windows and old Mac line ends become "\n", so that lines are counted as editors do.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalized_text(text)
     parsed = parse_items(text, path)
     declarations = build(parsed.items, parsed.comments, text, path)
     argument_map, reference_errors = resolve(declarations, path)
@@ -51,6 +48,15 @@ def read_text(text: str, path: str) -> ReadResult:
         message = "the file has no statements: a map needs at least one"
         diagnostics.append(Diagnostic("E101", "syntax-error", Severity.ERROR, message, span))
     return ReadResult(argument_map, text, tuple(sorted(diagnostics, key=sort_key)))
+
+
+def normalized_text(text: str) -> str:
+    r"""The text without a byte-order mark, and with Windows and old Mac line ends as ``\n``,
+    so that lines are counted as editors count them."""
+    text = text.removeprefix("\ufeff")
+    # Most texts have no "\r": looking for it is 50 times faster than the two replacements
+    # (2.5 ms for the 2.4 MB of a 10 000-statement map).
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_bytes(data: bytes, path: str) -> ReadResult:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from argmap.reader import normalized_text
+
 __all__ = ["Unreadable", "read_utf8"]
 
 
@@ -36,7 +38,7 @@ def read_utf8(path: str | os.PathLike[str]) -> str | Unreadable:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Unreadable(_not_utf8(data, exc.start))
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return normalized_text(text)
 
 
 def _not_utf8(data: bytes, start: int) -> str:
