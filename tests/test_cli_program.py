@@ -122,3 +122,9 @@ def test_a_human_check_does_not_import_what_it_does_not_use() -> None:
     loaded = _modules_loaded_by(["check", "--no-config", str(EXAMPLES / "quotes.arg")])
     assert "argmap.checks.quotes" in loaded  # the driver saw the whole run
     assert loaded & UNUSED_BY_A_HUMAN_CHECK == set()
+
+
+def test_human_label_and_parse_do_not_import_json() -> None:
+    for command in (["label"], ["parse"]):
+        loaded = _modules_loaded_by([*command, str(EXAMPLES / "conceded.arg")])
+        assert "argmap.reader" in loaded and "json" not in loaded

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -111,6 +110,8 @@ def _read(path: str) -> bytes | InputError:
 def json_payload(documents: list[Any], patterns: Sequence[str]) -> str:
     """JSON for the maps of one run: one object for one file named literally, else a list
     (so that a glob gives a list however many files it matches)."""
+    import json  # here: the commands print JSON only when asked to
+
     single = len(patterns) == 1 and (patterns[0] == STDIN or not glob.has_magic(patterns[0]))
     payload = documents[0] if single and len(documents) == 1 else documents
     return json.dumps(payload, ensure_ascii=False, indent=2)
