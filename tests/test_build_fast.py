@@ -1,12 +1,23 @@
-"""The fast paths of building a map."""
+"""The fast paths of building a map: texts, places of references, model constructors."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.model import Citation, Quote, Span
+from argmap.model import (
+    Citation,
+    Inference,
+    Objection,
+    Quote,
+    Reason,
+    Span,
+    Statement,
+    StatementKind,
+)
 from argmap.reader import read_text
 from argmap.text import decode_text
 
@@ -110,3 +121,61 @@ def test_map_with_errors_leaves_out_only_what_is_wrong() -> None:
     assert result.map.statements["a"].quotes == (Quote("s", "w", Span("t.arg", 3, 3, 3, 12)),)
     assert list(result.map.reasons) == []
     assert list(result.map.objections) == ["objection@5:3"]
+
+
+# -- model objects: their own __init__ makes the dataclass's objects ----------------------
+
+_TEXT = st.text(max_size=3)
+_SPANS = st.builds(
+    Span, st.sampled_from(["a.arg", "b.arg"]), *[st.integers(1, 4) for _ in range(4)]
+)
+_VALUES: dict[str, st.SearchStrategy[object]] = {
+    "str": _TEXT,
+    "str | None": st.none() | _TEXT,
+    "int": st.integers(1, 9),
+    "bool": st.booleans(),
+    "Span": _SPANS,
+    "StatementKind": st.sampled_from(StatementKind),
+    "tuple[str, ...]": st.lists(_TEXT, max_size=2).map(tuple),
+    "tuple[Quote, ...]": st.lists(st.builds(Quote, _TEXT, _TEXT, _SPANS), max_size=2).map(tuple),
+    "tuple[Citation, ...]": st.lists(
+        st.builds(Citation, _TEXT, st.none() | _TEXT, _SPANS), max_size=2
+    ).map(tuple),
+}
+"""Values for each annotation of the fields of the classes below."""
+
+
+@pytest.mark.parametrize(
+    "cls", [Span, Quote, Statement, Inference, Reason, Objection], ids=lambda c: c.__name__
+)
+@given(data=st.data())
+def test_model_constructors_set_every_field(cls: type, data: st.DataObject) -> None:
+    fields = dataclasses.fields(cls)
+    values = {f.name: data.draw(_VALUES[str(f.type)], label=f.name) for f in fields}
+    by_position, by_name = cls(*values.values()), cls(**values)
+    for made in (by_position, by_name):
+        assert {f.name: getattr(made, f.name) for f in fields} == values
+    assert by_position == by_name and hash(by_position) == hash(by_name)
+    shown = ", ".join(f"{name}={value!r}" for name, value in values.items())
+    assert repr(by_position) == f"{cls.__name__}({shown})"
+    assert dataclasses.replace(by_position) == by_position
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(by_position, fields[0].name, values[fields[0].name])
+    required = {f.name: values[f.name] for f in fields if f.default is dataclasses.MISSING}
+    with_defaults = cls(**required)
+    for f in fields:
+        assert getattr(with_defaults, f.name) == required.get(f.name, f.default)
+
+
+@given(_SPANS, _SPANS)
+def test_spans_compare_as_their_fields(a: Span, b: Span) -> None:
+    assert (a < b) == (dataclasses.astuple(a) < dataclasses.astuple(b))
+    assert (a == b) == (dataclasses.astuple(a) == dataclasses.astuple(b))
+    assert a != dataclasses.astuple(a)
+    assert str(a) == f"{a.file}:{a.line}:{a.column}"
+
+
+def test_reasons_and_objections_stay_apart() -> None:
+    span = Span("a.arg", 1, 1, 1, 2)
+    assert Reason("r", ("a",), "t", span) != Objection("r", ("a",), "t", span)
+    assert not hasattr(Reason("r", ("a",), "t", span), "conceded")
