@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterable
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import analyze
+from argmap.analysis.graphs import strongly_connected
 from argmap.analysis.witness import why_unsupported
 from argmap.checks import CheckContext, run_checks
 from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
@@ -192,6 +194,63 @@ def test_unsupported_and_its_witness(m: ArgumentMap) -> None:
             for leaf in witness.leaves:
                 assert not m.statements[leaf].is_basis and leaf not in analysis.grounded
                 assert not any(r.target == leaf for r in m.reasons.values())
+
+
+def tarjan_oracle(nodes: list[str], successors: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's algorithm as textbooks write it (recursive: fine for small graphs)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    components: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for child in successors.get(node, []):
+            if child not in index:
+                visit(child)
+                low[node] = min(low[node], low[child])
+            elif child in stack:
+                low[node] = min(low[node], index[child])
+        if low[node] == index[node]:
+            component = stack[stack.index(node) :]
+            del stack[stack.index(node) :]
+            components.append(component)
+
+    for node in nodes:
+        if node not in index:
+            visit(node)
+    return components
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> tuple[list[str], dict[str, list[str]]]:
+    """Small directed graphs, with self-loops, repeated edges and nodes without successors."""
+    nodes = [f"n{i}" for i in range(draw(st.integers(1, 9)))]
+    successors = {
+        node: draw(st.lists(st.sampled_from(nodes), max_size=3))
+        for node in nodes
+        if draw(st.integers(0, 3))
+    }
+    return draw(st.permutations(nodes)), successors
+
+
+@settings(max_examples=1000, deadline=None)
+@given(graphs())
+def test_strongly_connected_is_tarjans_algorithm(
+    graph: tuple[list[str], dict[str, list[str]]],
+) -> None:
+    nodes, successors = graph
+    assert strongly_connected(nodes, successors) == tarjan_oracle(nodes, successors)
+
+
+def test_strongly_connected_follows_a_long_chain_without_recursion() -> None:
+    chain = [f"n{i}" for i in range(50_000)]
+    successors = {a: [b] for a, b in itertools.pairwise(chain)}
+    successors[chain[-1]] = [chain[0]]
+    assert strongly_connected(chain, successors) == [chain]
+    del successors[chain[-1]]
+    assert strongly_connected(chain, successors) == [[node] for node in reversed(chain)]
 
 
 @settings(max_examples=200, deadline=None)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -11,6 +12,7 @@ from argmap.model import ArgumentMap
 __all__ = ["MapIndex", "index_map", "strongly_connected"]
 
 _EMPTY: tuple[str, ...] = ()
+_DONE = sys.maxsize  # the discovery index of a node whose component is complete
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,45 +64,48 @@ def strongly_connected(
 
     Components come out in reverse topological order; members in discovery order.
     """
-    index: dict[str, int] = {}
+    index: dict[str, int] = {}  # discovery order; _DONE once the node's component is out
     low: dict[str, int] = {}
     stack: list[str] = []
-    on_stack: set[str] = set()
     components: list[list[str]] = []
-
-    def visit(node: str) -> tuple[str, Iterator[str]]:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        return node, iter(successors.get(node, _EMPTY))
-
     for root in nodes:
         if root in index:
             continue
-        work = [visit(root)]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        work = [(root, iter(successors.get(root, _EMPTY)))]
         while work:
             node, pending = work[-1]
             for child in pending:
-                if child not in index:  # go down to it; the rest of pending waits
-                    work.append(visit(child))
+                if child not in index:
+                    below = successors.get(child)
+                    if not below:  # a node without successors is a component by itself
+                        index[child] = _DONE
+                        components.append([child])
+                        continue
+                    index[child] = low[child] = len(index)  # go down to it; pending waits
+                    stack.append(child)
+                    work.append((child, iter(below)))
                     break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
+                if index[child] < low[node]:  # on the stack (a finished node is _DONE)
+                    low[node] = index[child]
             else:  # every successor is done
                 work.pop()
+                node_low = low[node]
                 if work:
                     parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    components.append(_pop_component(node, stack, on_stack))
+                    if node_low < low[parent]:
+                        low[parent] = node_low
+                if node_low == index[node]:
+                    components.append(_pop_component(node, stack, index))
     return components
 
 
-def _pop_component(root: str, stack: list[str], on_stack: set[str]) -> list[str]:
+def _pop_component(root: str, stack: list[str], index: dict[str, int]) -> list[str]:
     component: list[str] = []
     while True:
         member = stack.pop()
-        on_stack.discard(member)
+        index[member] = _DONE
         component.append(member)
         if member == root:
             return component[::-1]
