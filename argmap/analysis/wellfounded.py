@@ -92,14 +92,17 @@ def _decide(program: Program, x: str, labels: Mapping[str, int]) -> int:
     """The label of an element that does not depend on itself, from its dependencies' final
     labels: what the fixpoint gives for a component of one, in strong Kleene logic
     (IN = 2, UNDEC = 1, OUT = 0; "and" is min, "or" is max, "not" is 2 - x)."""
-    attacked = max((labels[a] for a in program.attackers.get(x, _NONE)), default=_OUT)
+    label = labels.__getitem__
+    attackers = program.attackers.get(x)
+    attacked = max(map(label, attackers)) if attackers else _OUT
     premises = program.premises.get(x)
     if premises is not None:
-        body = min((labels[p] for p in premises), default=_IN)
+        body = min(map(label, premises)) if premises else _IN
     elif x in program.basis:
         body = _IN
     else:
-        body = max((labels[r] for r in program.reasons_for.get(x, _NONE)), default=_OUT)
+        reasons = program.reasons_for.get(x)
+        body = max(map(label, reasons)) if reasons else _OUT
     return min(body, _IN - attacked)
 
 
