@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from argmap.analysis.graphs import index_map
+from argmap.analysis.graphs import MapIndex, index_map
 from argmap.analysis.wellfounded import well_founded
 from argmap.analysis.why import explain_all
 from argmap.model import ArgumentMap, Label
@@ -45,9 +45,12 @@ class Labelling:
         return id in self.statements or id in self.inferences
 
 
-def label_map(m: ArgumentMap) -> Labelling:
-    """The evidential grounded labelling of a resolved map (linear for realistic maps)."""
-    labels = well_founded(m, index_map(m))
+def label_map(m: ArgumentMap, index: MapIndex | None = None) -> Labelling:
+    """The evidential grounded labelling of a resolved map (linear for realistic maps).
+
+    ``index`` is the map's :func:`~argmap.analysis.graphs.index_map`, if the caller has it.
+    """
+    labels = well_founded(m, index_map(m) if index is None else index)
     statements = {id: labels[id] for id in m.statements}
     inferences = {id: labels[id] for id in (*m.reasons, *m.objections)}
     return Labelling(MappingProxyType(statements), MappingProxyType(inferences))

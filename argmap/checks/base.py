@@ -50,7 +50,7 @@ class CheckContext:
     @cached_property
     def labelling(self) -> Labelling:
         """IN/OUT/UNDEC for every element (computed on first use)."""
-        return label_map(self.map)
+        return label_map(self.map, self.analysis.index)
 
     @cached_property
     def explanations(self) -> Mapping[str, str]:
