@@ -29,21 +29,24 @@ def polarity(m: ArgumentMap, index: MapIndex, theses: Iterable[str]) -> dict[str
     An element connected to no thesis gets the empty set. Linear: each (element, side) pair
     is visited at most once.
     """
-    reached: dict[str, set[str]] = {FOR: set(), AGAINST: set()}
-    stack = [(thesis, FOR) for thesis in theses]
+    premises = {i.id: i.premises for i in (*m.reasons.values(), *m.objections.values())}
     reasons_for, attackers = index.reasons_for, index.attackers
-    while stack:
-        node, side = stack.pop()
-        if node in reached[side]:
-            continue
-        reached[side].add(node)
-        inference = m.reasons.get(node) or m.objections.get(node)
-        if inference is None:
-            stack.extend((reason, side) for reason in reasons_for.get(node, ()))
-        else:
-            stack.extend((premise, side) for premise in inference.premises)
-        opposite = _OPPOSITE[side]
-        stack.extend((objection, opposite) for objection in attackers.get(node, ()))
+    reached: dict[str, set[str]] = {FOR: set(), AGAINST: set()}
+    pending: dict[str, list[str]] = {FOR: list(theses), AGAINST: []}
+    # One side at a time, with a stack per side: an inference's premises and a statement's
+    # reasons keep the side, its attackers wait on the other side's stack (no (node, side)
+    # pairs, no generator per step).
+    while pending[FOR] or pending[AGAINST]:
+        for side in (FOR, AGAINST):
+            seen, stack, opposite = reached[side], pending[side], pending[_OPPOSITE[side]]
+            while stack:
+                node = stack.pop()
+                if node in seen:
+                    continue
+                seen.add(node)
+                below = premises.get(node)
+                stack.extend(reasons_for.get(node, ()) if below is None else below)
+                opposite.extend(attackers.get(node, ()))
     plus, minus = reached[FOR], reached[AGAINST]
     return {
         id: _SIDES[(id in plus, id in minus)] for id in (*m.statements, *m.reasons, *m.objections)
