@@ -18,7 +18,6 @@ the file and the key, never silently ignored.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -75,6 +74,8 @@ def parse_config(text: str, origin: str, tables: Mapping[str, OptionTable]) -> C
     ``tables`` are the option tables it may hold, by lower-cased name (see
     :func:`argmap.checks.option_tables_of_checks`). Raises :class:`ConfigError`.
     """
+    import tomllib  # here: most maps have no pyproject.toml above them
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

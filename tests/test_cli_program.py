@@ -128,3 +128,11 @@ def test_human_label_and_parse_do_not_import_json() -> None:
     for command in (["label"], ["parse"]):
         loaded = _modules_loaded_by([*command, str(EXAMPLES / "conceded.arg")])
         assert "argmap.reader" in loaded and "json" not in loaded
+
+
+def test_tomllib_is_imported_only_for_a_pyproject_toml(tmp_path: Path) -> None:
+    path = tmp_path / "m.arg"
+    path.write_text('thesis t: "T"\n  + a: "A"\n', encoding="utf-8")
+    assert "tomllib" not in _modules_loaded_by(["check", str(path)])
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nfail-on = "error"\n')
+    assert "tomllib" in _modules_loaded_by(["check", str(path)])
