@@ -35,7 +35,7 @@ __all__ = [
 
 # A frozen dataclass's own __init__ sets each field through object.__setattr__ (plain
 # assignment is what "frozen" forbids), about 0.1 µs a field. The classes that a map has by
-# the ten thousand (spans, statements, quotes, reasons and objections) have an __init__ that
+# the ten thousand (spans, statements, quotes, reasons: Inference's) have an __init__ that
 # stores the fields with their slots' descriptors instead: the same objects (the dataclass's
 # equality, ordering, hash, repr and replace(); frozen), made in 60 % of the time.
 # tests/test_build_fast.py checks each against its fields.
@@ -270,28 +270,11 @@ class Reason(Inference):
     """Premises that together support a target statement."""
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Objection(Inference):
     """Premises that together attack a statement (rebut/undermine) or an inference (undercut)."""
 
     conceded: bool = False
-
-    def __init__(
-        self,
-        id: str,
-        premises: tuple[str, ...],
-        target: str,
-        span: Span,
-        named: bool = True,
-        label: str | None = None,
-        group: str | None = None,
-        conceded: bool = False,
-    ) -> None:
-        Inference.__init__(self, id, premises, target, span, named, label, group)
-        _objection_conceded(self, conceded)
-
-
-(_objection_conceded,) = _slot_setters(Objection, "conceded")
 
 
 @dataclass(frozen=True, slots=True)
