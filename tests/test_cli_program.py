@@ -136,3 +136,17 @@ def test_tomllib_is_imported_only_for_a_pyproject_toml(tmp_path: Path) -> None:
     assert "tomllib" not in _modules_loaded_by(["check", str(path)])
     (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nfail-on = "error"\n')
     assert "tomllib" in _modules_loaded_by(["check", str(path)])
+
+
+def test_a_caller_that_catches_the_programs_exit_gets_the_collector_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["argmap", "--version"])
+    # The program hides interegular from lark: sys.modules is put back as it was afterwards.
+    monkeypatch.setitem(sys.modules, "interegular", sys.modules.get("interegular"))
+    try:
+        with pytest.raises(SystemExit) as exit:
+            main()
+    finally:
+        gc.unfreeze()
+    assert exit.value.code == 0 and gc.isenabled()

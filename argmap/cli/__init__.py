@@ -42,6 +42,7 @@ class _LazyGroup(click.Group):
         # is left at the end is frozen: the interpreter's last collections at exit would
         # otherwise scan every object still alive (the imported modules, the grammar, the
         # map), 10-15 ms of every command. The memory goes back to the system with the process.
+        collecting = gc.isenabled()
         gc.disable()
         # lark imports interegular, when it is installed, only to warn (through its logger,
         # which is silenced) about terminals that may collide when it analyses a grammar: it
@@ -53,6 +54,8 @@ class _LazyGroup(click.Group):
             return super().__call__()
         finally:
             gc.freeze()
+            if collecting:  # for a caller that catches the SystemExit
+                gc.enable()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
