@@ -72,6 +72,11 @@ _MARKS = {
     _ELLIPSIS: "...",
 }
 _WHITESPACE = re.compile(r"\s")
+# Blanks that a text has all over (line ends, tabs, no-break spaces). Alone between two other
+# characters, normalisation makes each a space, in place; so they become spaces up front
+# (str.replace, in C), which changes neither the result nor the offsets, and the pass stops
+# at a third of the places in a source text.
+_COMMON_BLANKS = ("\n", "\r", "\t", "\u00a0")
 # Text that normalises to itself: runs of printable ASCII without "-", "`" or spaces, joined
 # by single spaces or single hyphens ("well-known"; a hyphen between two such characters
 # stands for itself). Most quotes are like this, and the check saves them the general pass.
@@ -245,6 +250,14 @@ def _compose(text: str) -> Normalized:
 
 def _normalize_marks(text: str) -> Normalized:
     """Quotes, dashes, ellipses, invisible characters and whitespace, on NFC text."""
+    for blank in _COMMON_BLANKS:
+        text = text.replace(blank, " ")
+    return _marks_pass(text)
+
+
+def _marks_pass(text: str) -> Normalized:
+    """What :func:`_normalize_marks` does, for any NFC text: one pass over the special
+    characters, copying the text between them."""
     out: list[str] = []
     offsets = _Pieces()
     length = 0

@@ -20,7 +20,16 @@ from argmap import quotes
 from argmap.analysis import analyze
 from argmap.checks import CheckContext, run_checks
 from argmap.cli import main
-from argmap.quotes import Found, NotFound, Passage, Problem, SourceText, _normalize_marks, normalize
+from argmap.quotes import (
+    Found,
+    Normalized,
+    NotFound,
+    Passage,
+    Problem,
+    SourceText,
+    _normalize_marks,
+    normalize,
+)
 from argmap.reader import read_text
 
 COLUMN_PATH = SHARED / "sources" / "precarious-balance.txt"
@@ -153,6 +162,28 @@ def special_matches(
 @given(st.text(alphabet=st.sampled_from(TYPOGRAPHY)) | st.text())
 def test_special_characters_are_found_as_specified(text: str) -> None:
     assert special_matches(quotes._SPECIAL, text) == special_matches(SPECIAL_AS_SPECIFIED, text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(TYPOGRAPHY + "\u00a0\u00a0\n\n\r\t")) | st.text())
+def test_common_blanks_made_spaces_first_change_nothing(text: str) -> None:
+    """_normalize_marks() turns line ends, tabs and no-break spaces into spaces before the
+    pass over the special characters: with the same result as the pass alone."""
+    assert_same_normal_form(_normalize_marks(text), quotes._marks_pass(text))
+
+
+@needs_column
+def test_common_blanks_of_the_column_made_spaces_first_change_nothing() -> None:
+    text = column()
+    assert_same_normal_form(_normalize_marks(text), quotes._marks_pass(text))
+
+
+def assert_same_normal_form(fast: Normalized, general: Normalized) -> None:
+    assert fast.text == general.text
+    positions = range(len(fast.text))
+    assert [fast.original_range(i, i + 1) for i in positions] == [
+        general.original_range(i, i + 1) for i in positions
+    ]
 
 
 @needs_column
