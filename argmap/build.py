@@ -74,7 +74,6 @@ _DIRECTIVE = re.compile(r"#\s*argmap\s*:\s*(?P<word>\S*?)(?=\[|\s|$)(?P<rest>.*)
 _CODES = re.compile(r"\[(?P<codes>[^\]]*)\](?P<after>.*)")
 _EXPLANATION = re.compile(r"\s*(?:(?:--|—|-|:)\s*.*)?")
 _KINDS = {k.value: k for k in StatementKind}
-_TEXTS = ("STRING", "LONG_STRING")
 
 
 def build(
@@ -130,7 +129,7 @@ class _Builder:
     def text(self, token: Token) -> str:
         """What a text token stands for; a bad escape is an error (E101)."""
         value: str = token.value
-        if token.type == "STRING" and "\\" not in value:
+        if "\\" not in value and not value.startswith('"""'):
             # Without escapes, a one-line text is what is between its quotes: what
             # decode_text gives, in a fifth of the time (nearly every text of a map is plain).
             return value[1:-1]
@@ -264,8 +263,7 @@ class _Builder:
         its id and the token the id is written at."""
         children = head.children
         if len(children) == 3:  # kind, id, text
-            kind_tree, id_token, text_token = children
-            first = kind_tree.children[0]  # type: ignore[union-attr]
+            first, id_token, text_token = children
             kind = _KINDS[first.value]  # type: ignore[union-attr]
         else:
             id_token, text_token = children
@@ -408,7 +406,7 @@ class _Builder:
         label = None
         conceded: list[Token] = []
         if head:
-            label = next((self.text(t) for t in head if t.type in _TEXTS), None)
+            label = next((self.text(t) for t in head if t.type == "TEXT"), None)
             conceded = [t for t in head if t.type == "FLAG"]
         named = "@" not in id
         if len(premises) > 1 and len(set(premises)) < len(premises):

@@ -369,8 +369,7 @@ def _error_position(exc: UnexpectedInput, text: str) -> int:
 
 _PLAIN = {
     "ID": "an id",
-    "STRING": "a quoted text",
-    "LONG_STRING": "a quoted text",
+    "TEXT": "a quoted text",
     "_NL": "the end of the line",
     "_INDENT": "an indented line",
     "_DEDENT": "a line indented less",
@@ -405,7 +404,7 @@ def _expected(names: set[str], parser: Lark) -> str:
 
 
 def _found(token: Token) -> str:
-    if token.type in ("_NL", "_INDENT", "_DEDENT", "$END", "STRING", "LONG_STRING"):
+    if token.type in ("_NL", "_INDENT", "_DEDENT", "$END", "TEXT"):
         return _PLAIN[token.type]
     if token.type == "ID":
         return f'the id "{token}"'

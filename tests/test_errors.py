@@ -73,7 +73,7 @@ def test_error_message_and_position(name: str, text: str, expected: list[tuple[i
     assert not result.ok
 
 
-LARK_INTERNALS = ("$END", "__ANON", "_NL", "_INDENT", "_DEDENT", "COLON", "LSQB", "STRING", "Token(")
+LARK_INTERNALS = ("$END", "__ANON", "_NL", "_INDENT", "_DEDENT", "COLON", "LSQB", "TEXT", "Token(")
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
