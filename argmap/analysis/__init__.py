@@ -60,9 +60,9 @@ def analyze(m: ArgumentMap) -> Analysis:
     grounded_by = grounded_support(m, index)
     used = set(theses).union(*(i.premises for i in (*m.reasons.values(), *m.objections.values())))
     unsupported = frozenset(
-        s.id
-        for s in m.statements.values()
-        if not s.is_basis and s.id not in grounded_by and (s.id in used or index.reasons_of(s.id))
+        s
+        for s in m.statements
+        if s not in index.basis and s not in grounded_by and (s in used or s in index.reasons_for)
     )
     sides = polarity(m, index, theses)
     cycles = tuple(support_cycles(m, support_successors(m)))

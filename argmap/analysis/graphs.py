@@ -17,16 +17,19 @@ _DONE = sys.maxsize  # the discovery index of a node whose component is complete
 
 @dataclass(frozen=True, slots=True)
 class MapIndex:
-    """Adjacency of a map by id, each list in source order.
+    """Adjacency of a map by id, each list in source order, and its basis.
 
     ``reasons_for[s]``: the reasons whose target is statement ``s``;
     ``used_in[s]``: the reasons and objections that have ``s`` as a premise;
-    ``attackers[x]``: the objections whose target is ``x`` (a statement or an inference).
+    ``attackers[x]``: the objections whose target is ``x`` (a statement or an inference);
+    ``basis``: the evidence and assumptions (asked once per map: ``Statement.is_basis``
+    costs two property calls, and the analyses and the labelling need it for every statement).
     """
 
     reasons_for: Mapping[str, tuple[str, ...]]
     used_in: Mapping[str, tuple[str, ...]]
     attackers: Mapping[str, tuple[str, ...]]
+    basis: frozenset[str]
 
     def reasons_of(self, statement: str) -> tuple[str, ...]:
         return self.reasons_for.get(statement, _EMPTY)
@@ -40,6 +43,7 @@ class MapIndex:
 
 def index_map(m: ArgumentMap) -> MapIndex:
     """Build the adjacency lists of the support and dependency graphs in one pass."""
+    basis = frozenset(s.id for s in m.statements.values() if s.is_basis)
     reasons_for: dict[str, list[str]] = {}
     used_in: dict[str, list[str]] = {}
     attackers: dict[str, list[str]] = {}
@@ -50,7 +54,7 @@ def index_map(m: ArgumentMap) -> MapIndex:
             used_in.setdefault(premise, []).append(inference.id)
     for objection in m.objections.values():
         attackers.setdefault(objection.target, []).append(objection.id)
-    return MapIndex(_freeze(reasons_for), _freeze(used_in), _freeze(attackers))
+    return MapIndex(_freeze(reasons_for), _freeze(used_in), _freeze(attackers), basis)
 
 
 def _freeze(lists: dict[str, list[str]]) -> Mapping[str, tuple[str, ...]]:

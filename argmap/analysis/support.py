@@ -20,7 +20,7 @@ def grounded_support(m: ArgumentMap, index: MapIndex) -> dict[str, str | None]:
     """
     missing = {r.id: len(r.premises) for r in m.reasons.values()}
     queue: deque[tuple[str, str | None]] = deque(
-        (s.id, None) for s in m.statements.values() if s.is_basis
+        (s, None) for s in m.statements if s in index.basis
     )
     grounded: dict[str, str | None] = {}
     while queue:

@@ -57,7 +57,7 @@ class Program:
     def of(cls, m: ArgumentMap, index: MapIndex) -> Program:
         inferences = (*m.reasons.values(), *m.objections.values())
         return cls(
-            basis=frozenset(s.id for s in m.statements.values() if s.is_basis),
+            basis=index.basis,
             reasons_for=dict(index.reasons_for),
             premises={i.id: i.premises for i in inferences},
             target={r.id: r.target for r in m.reasons.values()},
