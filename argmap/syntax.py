@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Tree
@@ -179,11 +178,11 @@ def _check_indentation(token: Token, indent: str, first: str) -> None:
 
 
 def grammar_path() -> Path:
-    """The grammar file: inside the installed package, or at the top of a checkout."""
-    packaged = resources.files("argmap") / "grammar" / "argmap.lark"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[1] / "grammar" / "argmap.lark"
+    """The grammar file: inside the installed package, or at the top of a checkout. (A plain
+    path beside this module: importlib.resources would add 3 ms of imports to every run.)"""
+    here = Path(__file__).resolve().parent
+    packaged = here / "grammar" / "argmap.lark"
+    return packaged if packaged.is_file() else here.parent / "grammar" / "argmap.lark"
 
 
 def _cache_file(grammar: str) -> str | bool:
