@@ -186,6 +186,17 @@ def assert_same_normal_form(fast: Normalized, general: Normalized) -> None:
     ]
 
 
+@given(st.characters())
+def test_word_characters_are_the_pattern_s(char: str) -> None:
+    """_is_word_char answers ASCII from a set: as the pattern does."""
+    assert quotes._is_word_char(char) == (quotes._WORD_CHAR.match(char) is not None)
+
+
+def test_ascii_word_characters_are_the_pattern_s() -> None:
+    for char in map(chr, range(128)):
+        assert quotes._is_word_char(char) == (quotes._WORD_CHAR.match(char) is not None)
+
+
 @needs_column
 def test_special_characters_of_the_column_are_found_as_specified() -> None:
     text = column()
