@@ -169,12 +169,10 @@ class MissingSource(Check):
     summary = "A source whose text file could not be read."
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
-        counts = _quote_counts(ctx.map)
-        for source in ctx.map.sources.values():
-            problem = ctx.source_problems.get(source.id)
-            if problem is None:
-                continue
-            message = problem
+        unread = [s for s in ctx.map.sources.values() if s.id in ctx.source_problems]
+        counts = _quote_counts(ctx.map) if unread else Counter[str]()  # all quotes: only if needed
+        for source in unread:
+            message = ctx.source_problems[source.id]
             if counts[source.id]:
                 message += f"; {_quotes_of(source.id, counts[source.id])} not checked"
             if source.id in ctx.source_overrides:
@@ -232,12 +230,15 @@ class UncheckedQuotes(Check):
     summary = "A source with quotes but no text to check them against."
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
-        counts = _quote_counts(ctx.map)
-        for source in ctx.map.sources.values():
-            if not counts[source.id] or source.id in ctx.sources:
+        textless = [
+            s
+            for s in ctx.map.sources.values()
+            if s.id not in ctx.sources and s.id not in ctx.source_problems  # Q502 has those
+        ]
+        counts = _quote_counts(ctx.map) if textless else Counter[str]()  # only if needed
+        for source in textless:
+            if not counts[source.id]:
                 continue
-            if source.id in ctx.source_problems:
-                continue  # Q502 reports it
             if source.file is None:
                 reason = "the source names no file, and no text was given with --source"
             else:
