@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import analyze
-from argmap.analysis.graphs import strongly_connected
+from argmap.analysis.graphs import index_map, strongly_connected
 from argmap.analysis.witness import why_unsupported
 from argmap.checks import CheckContext, run_checks
 from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
@@ -194,6 +194,12 @@ def test_unsupported_and_its_witness(m: ArgumentMap) -> None:
             for leaf in witness.leaves:
                 assert not m.statements[leaf].is_basis and leaf not in analysis.grounded
                 assert not any(r.target == leaf for r in m.reasons.values())
+
+
+def test_the_basis_of_the_index_is_the_evidence_and_assumptions() -> None:
+    statements = {k.value: Statement(k.value, k, k.value, SPAN) for k in StatementKind}
+    basis = index_map(ArgumentMap("kinds.arg", statements=statements)).basis
+    assert basis == {s.id for s in statements.values() if s.is_basis} == {"evidence", "assumption"}
 
 
 def tarjan_oracle(nodes: list[str], successors: dict[str, list[str]]) -> list[list[str]]:
