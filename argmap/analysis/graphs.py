@@ -104,7 +104,12 @@ def strongly_connected(
                     if node_low < low[parent]:
                         low[parent] = node_low
                 if node_low == index[node]:
-                    components.append(_pop_component(node, stack, index))
+                    if stack[-1] == node:  # a component of one node (most of them)
+                        stack.pop()
+                        index[node] = _DONE
+                        components.append([node])
+                    else:
+                        components.append(_pop_component(node, stack, index))
     return components
 
 
