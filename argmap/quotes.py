@@ -428,10 +428,11 @@ class SourceText:
         norm = normalize(quote)
         text = norm.text if self.case_sensitive else _fold(norm.text)
         # Every omission mark has three dots: most quotes have none, and skip the search.
-        gaps = _GAP.finditer(norm.text) if "..." in norm.text else ()
+        gaps = [m.span() for m in _GAP.finditer(norm.text)] if "..." in norm.text else []
+        gaps.append((len(text), 0))
         parts: list[_Part] = []
         begin = 0
-        for end, next_begin in [*((m.start(), m.end()) for m in gaps), (len(text), 0)]:
+        for end, next_begin in gaps:
             left, right = _strip(norm.text, begin, end)
             if left < right:
                 first, last = norm.original_range(left, right)
