@@ -254,3 +254,18 @@ def test_runner_runs_only_the_selected_tasks(
     with pytest.raises(SystemExit):
         main([*args, "--tasks", "parse,nonsense"])
     assert "unknown task nonsense" in capsys.readouterr().err
+
+
+def test_equivalence_records_every_command_for_every_input(tmp_path: Path) -> None:
+    from bench.equivalence import COMMANDS
+    from bench.equivalence import main as equivalence_main
+
+    out = tmp_path / "outputs.json"
+    assert equivalence_main([str(out), "--commands", "parse,dot", "--sizes", "100"]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert len(results) > 200
+    flagship = results["maps/precarious-balance.arg"]
+    assert set(flagship) == {"parse", "dot"} and flagship["parse"][0] == 0
+    assert flagship["dot"][1].startswith("digraph")
+    assert any(k.endswith("#broken") and v["parse"][0] == 2 for k, v in results.items())
+    assert {"parse", "check-json", "check", "label", "dot"} == set(COMMANDS)
