@@ -131,6 +131,19 @@ def test_wrap_keeps_every_word_and_fits(text: str, width: int) -> None:
     assert len(lines) >= text.count("\n") + 1
 
 
+@given(
+    st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1),
+    st.integers(min_value=1, max_value=40),
+)
+def test_ascii_text_wraps_as_the_general_path_measures_it(text: str, width: int) -> None:
+    """ASCII is measured by len(): the same lines as when the paragraph is not ASCII, which
+    a combining accent at its end makes it (it takes no column)."""
+    text = text.rstrip() or "x"
+    general = wrap(text + "\u0301", width)
+    assert general[:-1] == wrap(text, width)[:-1]
+    assert general[-1] == wrap(text, width)[-1] + "\u0301"
+
+
 def test_wrap_rejects_a_zero_width() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         wrap("x", 0)

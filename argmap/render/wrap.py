@@ -42,12 +42,17 @@ def _chop(word: str, width: int) -> list[str]:
 
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    # An ASCII paragraph is measured by len(): every character is one column (most maps are
+    # ASCII; measuring each word with display_width was a third of the time of a diagram).
+    measure = len if paragraph.isascii() else display_width
     lines: list[str] = []
     current: list[str] = []
     used = 0
     for word in paragraph.split():
-        for piece in _chop(word, width) if display_width(word) > width else [word]:
-            w = display_width(piece)
+        w = measure(word)
+        for piece in _chop(word, width) if w > width else [word]:
+            if piece is not word:
+                w = measure(piece)
             if current and used + 1 + w > width:
                 lines.append(" ".join(current))
                 current, used = [], 0
