@@ -90,6 +90,8 @@ class FastParser:
         # state to go to next) and the tree builder's callback. (Looking rules up by hash at
         # every reduction, as lark does, costs a Python call each.)
         callbacks = lalr.callbacks
+        if any(isinstance(symbol, str) for symbol in callbacks):  # a transformer's, per token
+            raise ValueError("the one-loop parser does not call callbacks on tokens")
         self._table: dict[int, dict[str, _Step]] = {
             state: {
                 symbol: arg
@@ -102,8 +104,6 @@ class FastParser:
         self._lexers: dict[int, BasicLexer] = frontend.lexer.lexer.lexers  # past the post-lexer
         self._plans: dict[int, _Plan | None] = {}  # by parser state, built on first use
         self._by_lexer: dict[int, _Plan | None] = {}  # states share lexers: build each once
-        # Terminals with parser callbacks (a transformer's) would need them called: none here.
-        self.usable = not any(isinstance(key, str) for key in callbacks)
 
     def _plan_for(self, state: int) -> _Plan | None:
         lexer = self._lexers[state]

@@ -327,8 +327,6 @@ def _parse_fast(fast: FastParser, indenter: OutlineIndenter, text: str) -> Tree[
     """The tree of a text without errors, in one loop (:mod:`argmap.lalr`); None when the
     text has an error, for lark to parse it again and say what the error is."""
     indenter.sink = []
-    if not fast.usable:
-        return None
     try:
         return fast.parse(text, indenter.layout())
     except _IndentationError:

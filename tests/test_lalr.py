@@ -69,7 +69,6 @@ def same(text: str) -> None:
 
 
 def test_the_one_loop_parser_is_used_and_needs_no_lark_lexer_state() -> None:
-    assert FAST.usable
     assert fast_outcome('claim a: "A."\n  + b: "B."\n') is not None
     assert all(plan is not None for plan in FAST._plans.values())
 
@@ -200,3 +199,15 @@ def outlines(draw: st.DrawFn) -> str:
 @given(outlines())
 def test_random_outlines_parse_the_same(text: str) -> None:
     same(text)
+
+
+def test_a_parser_with_token_callbacks_is_refused() -> None:
+    from lark import Lark, Transformer
+
+    class Upper(Transformer[Token, Any]):
+        def WORD(self, token: Token) -> Token:  # noqa: N802 - lark names it after the terminal
+            return token.update(value=token.upper())
+
+    lark = Lark("start: WORD\nWORD: /[a-z]+/", parser="lalr", transformer=Upper())
+    with pytest.raises(ValueError, match="callbacks on tokens"):
+        FastParser(lark)
