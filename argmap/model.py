@@ -9,10 +9,9 @@ contain, and ``named=False``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
 
 __all__ = [
     "ArgumentMap",
@@ -33,20 +32,7 @@ __all__ = [
 ]
 
 
-# A frozen dataclass's own __init__ sets each field through object.__setattr__ (plain
-# assignment is what "frozen" forbids), about 0.1 µs a field. The classes that a map has by
-# the ten thousand (spans, statements, quotes, reasons: Inference's) have an __init__ that
-# stores the fields with their slots' descriptors instead: the same objects (the dataclass's
-# equality, ordering, hash, repr and replace(); frozen), made in 60 % of the time.
-# tests/test_build_fast.py checks each against its fields.
-
-
-def _slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
-    """What stores each of the fields ``names`` of a slots class, past its __setattr__."""
-    return tuple(cls.__dict__[name].__set__ for name in names)
-
-
-@dataclass(frozen=True, slots=True, order=True, init=False)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Where an element is written: 1-based lines and columns, end exclusive."""
 
@@ -56,20 +42,8 @@ class Span:
     end_line: int
     end_column: int
 
-    def __init__(self, file: str, line: int, column: int, end_line: int, end_column: int) -> None:
-        _span_file(self, file)
-        _span_line(self, line)
-        _span_column(self, column)
-        _span_end_line(self, end_line)
-        _span_end_column(self, end_column)
-
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
-
-
-_span_file, _span_line, _span_column, _span_end_line, _span_end_column = _slot_setters(
-    Span, "file", "line", "column", "end_line", "end_column"
-)
 
 
 def span_to_dict(span: Span) -> dict[str, str | int]:
@@ -117,21 +91,13 @@ class Source:
     date: str | None = None
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Verbatim words of a source that say a statement; ``source`` is a source id."""
 
     source: str
     text: str
     span: Span
-
-    def __init__(self, source: str, text: str, span: Span) -> None:
-        _quote_source(self, source)
-        _quote_text(self, text)
-        _quote_span(self, span)
-
-
-_quote_source, _quote_text, _quote_span = _slot_setters(Quote, "source", "text", "span")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +119,7 @@ class Group:
     parent: str | None = None
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A thesis, claim, piece of evidence or assumption."""
 
@@ -168,62 +134,12 @@ class Statement:
     citations: tuple[Citation, ...] = ()
     group: str | None = None
 
-    def __init__(
-        self,
-        id: str,
-        kind: StatementKind,
-        text: str,
-        span: Span,
-        attribution: str | None = None,
-        tags: tuple[str, ...] = (),
-        notes: tuple[str, ...] = (),
-        quotes: tuple[Quote, ...] = (),
-        citations: tuple[Citation, ...] = (),
-        group: str | None = None,
-    ) -> None:
-        _statement_id(self, id)
-        _statement_kind(self, kind)
-        _statement_text(self, text)
-        _statement_span(self, span)
-        _statement_attribution(self, attribution)
-        _statement_tags(self, tags)
-        _statement_notes(self, notes)
-        _statement_quotes(self, quotes)
-        _statement_citations(self, citations)
-        _statement_group(self, group)
-
     @property
     def is_basis(self) -> bool:
         return self.kind.is_basis
 
 
-(
-    _statement_id,
-    _statement_kind,
-    _statement_text,
-    _statement_span,
-    _statement_attribution,
-    _statement_tags,
-    _statement_notes,
-    _statement_quotes,
-    _statement_citations,
-    _statement_group,
-) = _slot_setters(
-    Statement,
-    "id",
-    "kind",
-    "text",
-    "span",
-    "attribution",
-    "tags",
-    "notes",
-    "quotes",
-    "citations",
-    "group",
-)
-
-
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Inference:
     """What reasons and objections share: linked premises, a target and an id."""
 
@@ -235,37 +151,8 @@ class Inference:
     label: str | None = None
     group: str | None = None
 
-    def __init__(
-        self,
-        id: str,
-        premises: tuple[str, ...],
-        target: str,
-        span: Span,
-        named: bool = True,
-        label: str | None = None,
-        group: str | None = None,
-    ) -> None:
-        _inference_id(self, id)
-        _inference_premises(self, premises)
-        _inference_target(self, target)
-        _inference_span(self, span)
-        _inference_named(self, named)
-        _inference_label(self, label)
-        _inference_group(self, group)
 
-
-(
-    _inference_id,
-    _inference_premises,
-    _inference_target,
-    _inference_span,
-    _inference_named,
-    _inference_label,
-    _inference_group,
-) = _slot_setters(Inference, "id", "premises", "target", "span", "named", "label", "group")
-
-
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Reason(Inference):
     """Premises that together support a target statement."""
 

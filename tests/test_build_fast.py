@@ -1,4 +1,4 @@
-"""The fast paths of building a map: texts, places of references, model constructors."""
+"""The fast paths of building a map: texts, places of references; the model's constructors."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def test_map_with_errors_leaves_out_only_what_is_wrong() -> None:
     assert list(result.map.objections) == ["objection@5:3"]
 
 
-# -- model objects: their own __init__ makes the dataclass's objects ----------------------
+# -- model objects: built by position, by name and with defaults, as dataclasses ------------
 
 _TEXT = st.text(max_size=3)
 _SPANS = st.builds(
