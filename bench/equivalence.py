@@ -43,7 +43,8 @@ def _inputs(work: Path, sizes: list[int]) -> dict[str, Path]:
     from test_errors import CASES  # type: ignore[import-not-found]
 
     files = sorted(
-        p for p in [*ROOT.glob("maps/**/*.arg"), *ROOT.glob("tests/**/*.arg")]
+        p
+        for p in [*ROOT.glob("maps/**/*.arg"), *ROOT.glob("tests/**/*.arg")]
         if "cases" not in p.parts
     )
     for size in sizes:

@@ -13,7 +13,9 @@ SHARED = ROOT.parent / "shared"
 
 # ---- rendering: golden files and the Graphviz marker -----------------------------------------
 
-DOT_MISSING = "Graphviz `dot` is not installed (sudo apt-get install graphviz; brew install graphviz)"
+DOT_MISSING = (
+    "Graphviz `dot` is not installed (sudo apt-get install graphviz; brew install graphviz)"
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from argmap.checks import all_rules
 from argmap.cli import main
+from tests.conftest import ROOT
 
 CHECK_SCHEMA = json.loads(
     (ROOT / "argmap" / "report" / "schemas" / "check-output.schema.json").read_text()
@@ -374,8 +374,7 @@ def test_unreadable_source_says_why_in_plain_words(
     code, out, _ = run("check", path, "--format", "json")
     (q502,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "Q502"]
     assert (
-        'the file "texts/column.txt" named under source "column" (looked for at '
-        in q502["message"]
+        'the file "texts/column.txt" named under source "column" (looked for at ' in q502["message"]
     )
     assert q502["message"].endswith(f'{reason}; the quote of source "column" was not checked')
     assert "codec" not in q502["message"] and "Errno" not in q502["message"]

@@ -6,11 +6,11 @@ import json
 
 import jsonschema
 from click.testing import CliRunner
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
+from tests.conftest import ROOT
 
 SCHEMA = json.loads(
     (ROOT / "argmap" / "report" / "schemas" / "check-output.schema.json").read_text()

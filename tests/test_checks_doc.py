@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import ROOT
 from pytest import MonkeyPatch
 
 from argmap.checks import all_rules
 from argmap.cli import main
+from tests.conftest import ROOT
 
 DOC = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from argmap.cli import main
+from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "maps" / "examples"
 

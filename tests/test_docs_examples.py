@@ -6,10 +6,10 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from argmap.cli import main
 from argmap.reader import read_text
+from tests.conftest import ROOT
 
 DOCS = [ROOT / "grammar" / "README.md", ROOT / "README.md"]
 BLOCK = re.compile(r"```arg\n(.*?)```", re.DOTALL)
@@ -46,16 +46,26 @@ def test_grammar_file_is_the_only_copy() -> None:
 def test_loader_finds_the_grammar() -> None:
     from argmap.syntax import grammar_path
 
-    assert grammar_path().read_text(encoding="utf-8") == (ROOT / "grammar" / "argmap.lark").read_text(encoding="utf-8")
+    assert grammar_path().read_text(encoding="utf-8") == (
+        ROOT / "grammar" / "argmap.lark"
+    ).read_text(encoding="utf-8")
 
 
 def test_example_maps_exist_for_each_feature() -> None:
     names = {p.stem for p in (ROOT / "maps" / "examples").glob("*.arg")}
-    assert {"statements", "outline", "linked", "flat", "quotes", "groups", "attribution",
-            "suppressions", "unicode", "conceded", "cycle"} <= names
-
-
-
+    assert {
+        "statements",
+        "outline",
+        "linked",
+        "flat",
+        "quotes",
+        "groups",
+        "attribution",
+        "suppressions",
+        "unicode",
+        "conceded",
+        "cycle",
+    } <= names
 
 
 def test_readme_shows_what_check_and_label_print_for_the_flagship_map(

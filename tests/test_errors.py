@@ -10,63 +10,336 @@ from argmap.reader import read_bytes, read_text
 from argmap.syntax import MAX_DEPTH
 
 CASES = [
-    ('missing_colon', 'claim a "x"\n', [(1, 9, 'E101', 'expected ":", found a quoted text')]),
-    ('missing_id', 'thesis: "y"\n', [(1, 7, 'E101', 'expected an id, found ":"')]),
-    ('missing_text', 'claim a:\n', [(1, 9, 'E101', 'expected a quoted text, found the end of the line')]),
-    ('extra_text', 'claim a: "x" "y"\n', [(1, 14, 'E101', 'expected the end of the line, found a quoted text')]),
-    ('unclosed', 'claim a: "x\n', [(1, 10, 'E101', 'this quoted text is not closed: end it with " on the same line')]),
-    ('unclosed_long', 'claim a: """x\n', [(1, 10, 'E101', 'this text in triple quotes is not closed: end it with """')]),
-    ('bad_body', 'claim a: "x"\n  frob b\n', [(2, 3, 'E101', 'expected "+" or "-", "by", "cite", "note", "quote" or "tags", found the id "frob"')]),
-    ('bad_indent', 'claim a: "x"\n    + b: "y"\n  + c: "z"\n', [(3, 3, 'E101', 'this line is indented less than the line above it, but not as far out as any line it could belong to')]),
-    ('unexpected_indent', 'title "x"\n  claim a: "y"\n', [(2, 3, 'E101', 'this line is indented, but the line above cannot have indented lines under it')]),
-    ('empty_branch', 'claim a: "x"\n  +\n', [(2, 4, 'E101', 'expected an id, "[", "assumption", "claim", "evidence" or "thesis", found the end of the line')]),
-    ('ampersand_first', 'claim a: "x"\n  & b: "y"\n', [(2, 3, 'E101', 'expected "+" or "-", "by", "cite", "note", "quote" or "tags", found "&"')]),
-    ('bad_flat', 'claim a: "x"\nreason r: a + -> a\n', [(2, 15, 'E101', 'expected an id, found "->"')]),
-    ('bad_arrow', 'claim a: "x"\nreason r: a a\n', [(2, 13, 'E101', 'expected "+" or "->", found the id "a"')]),
-    ('bad_label', 'claim a: "x"\nexpect maybe: a\n', [(2, 8, 'E101', 'expected IN, OUT or UNDEC, found the id "maybe"')]),
-    ('bad_source_field', 'source s "t"\n  pages "3"\n', [(2, 3, 'E101', 'expected "author", "date", "file", "title" or "url", found the id "pages"')]),
-    ('bad_head', 'claim a: "x"\n  + [r1 conceded x] b: "y"\n', [(2, 18, 'E101', 'expected "]" or "conceded", found the id "x"')]),
-    ('bad_char', 'claim a: "x" ;\n', [(1, 14, 'E101', 'expected the end of the line, found ";"')]),
-    ('bad_escape', 'claim a: "x \\q"\n', [(1, 13, 'E101', '"\\q" is not an escape the language knows; write "\\\\" for a backslash')]),
-    ('empty', '', [(1, 1, 'E101', 'the file is empty: a map needs at least one statement')]),
-    ('blank', '\n\n  \n', [(1, 1, 'E101', 'the file is empty: a map needs at least one statement')]),
-    ('comments_only', '# nothing\n', [(1, 1, 'E101', 'the file has no statements: a map needs at least one')]),
-    ('header_only', 'title "T"\n', [(1, 1, 'E101', 'the file has no statements: a map needs at least one')]),
-    ('two_errors', 'claim a "x"\nclaim b: "y"\nclaim c "z"\nclaim d: "w"\n', [(1, 9, 'E101', 'expected ":", found a quoted text'), (3, 9, 'E101', 'expected ":", found a quoted text')]),
-    ('no_cascade', 'claim a "x"\nclaim b: "y"\n  + a\n  + zz\n', [(1, 9, 'E101', 'expected ":", found a quoted text'), (4, 5, 'E102', '"zz" is not defined')]),
-    ('undefined', 'claim a: "x"\n  + bb\nclaim b: "y"\n', [(2, 5, 'E102', '"bb" is not defined')]),
-    ('undefined_flat', 'claim a: "x"\nreason: a -> nope\n', [(2, 14, 'E102', '"nope" is not defined')]),
-    ('duplicate', 'claim a: "x"\nclaim a: "y"\n', [(2, 7, 'E103', '"a" is already defined as a statement (line 1)')]),
-    ('duplicate_kinds', 'source a "s"\nclaim a: "y"\n', [(2, 7, 'E103', '"a" is already defined as a source (line 1)')]),
-    ('duplicate_inference', 'claim a: "x"\nclaim t: "t"\nreason r: a -> t\nobjection r: a -> t\n', [(4, 11, 'E103', '"r" is already defined as a reason (line 3)')]),
-    ('invalid_reason_target', 'source s "s"\nclaim a: "x"\nreason: a -> s\n', [(3, 14, 'E104', '"s" is a source, but a reason can only support a statement')]),
-    ('invalid_objection_target', 'group g "G"\n  claim a: "x"\nobjection: a -> g\n', [(3, 17, 'E104', '"g" is a group, but an objection can only attack a statement, a reason or an objection')]),
-    ('invalid_premise', 'claim a: "x"\nclaim t: "t"\nobjection o1: a -> t\nreason: o1 -> t\n', [(4, 9, 'E104', '"o1" is an objection, but a premise must be a statement')]),
-    ('reason_undercut_target', 'claim a: "x"\nclaim t: "t"\nreason r1: a -> t\nreason: a -> r1\n', [(4, 14, 'E104', '"r1" is a reason, but a reason can only support a statement')]),
-    ('reason_conceded', 'claim a: "x"\n  + [conceded] b: "y"\n', [(2, 6, 'E104', 'only an objection can be conceded, not a reason')]),
-    ('quote_undefined_source', 'claim a: "x"\n  quote col "y"\n', [(2, 9, 'E102', '"col" is not defined')]),
-    ('quote_names_statement', 'claim a: "x"\n  quote a "y"\n', [(2, 9, 'E104', '"a" is a statement, but a quote or citation must name a source')]),
-    ('quote_no_source', 'claim a: "x"\n  quote "y"\n', [(2, 3, 'E102', 'this quote names no source, and the map declares no source')]),
-    ('quote_two_sources', 'source s "s"\nsource t "t"\nclaim a: "x"\n  quote "y"\n', [(4, 3, 'E102', 'this quote names no source, and the map declares 2 sources')]),
-    ('duplicate_premise', 'claim a: "x"\nclaim t: "t"\nreason: a + a -> t\n', [(3, 1, 'E104', '"a" is listed twice as a premise')]),
-    ('title_twice', 'title "a"\ntitle "b"\nclaim a: "x"\n', [(2, 1, 'E103', "the map's title is given twice")]),
-    ('expect_undefined', 'claim a: "x"\nexpect IN: a zz\n', [(2, 14, 'E102', '"zz" is not defined')]),
-    ('quote_on_reference', 'claim a: "x"\nclaim t: "t"\n  + a\n      quote "q"\nsource s "s"\n', [(4, 7, 'E104', 'a quote line can only follow the line that defines "a"')]),
-    ('escape_short_u', 'claim a: "\\uZZZZ"\n', [(1, 11, 'E101', '"\\u" must be followed by 4 hexadecimal digits, like "\\u2019" for ’')]),
-    ('escape_surrogate', 'claim a: "\\ud800"\n', [(1, 11, 'E101', '"\\ud800" is half of a UTF-16 surrogate pair, not a character; write the character itself or its full code, like \\U0001F600')]),
-    ('escape_beyond_unicode', 'claim a: "\\U0011FFFF"\n', [(1, 11, 'E101', '"\\U0011FFFF" is beyond the last Unicode character (10FFFF)')]),
-    ('suppression_unclosed', 'claim a: "x"  # argmap: ignore[S201\n', [(1, 15, 'E101', 'this suppression comment has no closing "]"')]),
-    ('suppression_empty', 'claim a: "x"  # argmap: ignore[]\n', [(1, 15, 'E101', 'this suppression comment names no check between the brackets')]),
-    ('suppression_no_brackets', 'claim a: "x"  # argmap: ignore S201\n', [(1, 15, 'E101', 'the checks to ignore go in brackets, separated by commas')]),
-    ('suppression_misspelt', '# argmap: ignroe[S201]\nclaim a: "x"\n', [(1, 1, 'E101', 'this argmap comment says "ignroe"; the only instruction it knows is ignore')]),
-    ('tabs_and_spaces_in_one_line', 'claim a: "x"\n \t+ b: "y"\n', [(2, 3, 'E101', 'this line is indented with both tabs and spaces; indent with spaces only')]),
-    ('tabs_after_spaces', 'claim a: "x"\n  + b: "y"\n\t- c: "z"\n', [(3, 2, 'E101', 'this line is indented with tabs, but the lines above are indented with spaces; use one or the other')]),
-    ('attributed_twice', 'claim a: "x"\n  by A\n  by B\n', [(3, 3, 'E103', '"a" is attributed twice')]),
+    ("missing_colon", 'claim a "x"\n', [(1, 9, "E101", 'expected ":", found a quoted text')]),
+    ("missing_id", 'thesis: "y"\n', [(1, 7, "E101", 'expected an id, found ":"')]),
+    (
+        "missing_text",
+        "claim a:\n",
+        [(1, 9, "E101", "expected a quoted text, found the end of the line")],
+    ),
+    (
+        "extra_text",
+        'claim a: "x" "y"\n',
+        [(1, 14, "E101", "expected the end of the line, found a quoted text")],
+    ),
+    (
+        "unclosed",
+        'claim a: "x\n',
+        [(1, 10, "E101", 'this quoted text is not closed: end it with " on the same line')],
+    ),
+    (
+        "unclosed_long",
+        'claim a: """x\n',
+        [(1, 10, "E101", 'this text in triple quotes is not closed: end it with """')],
+    ),
+    (
+        "bad_body",
+        'claim a: "x"\n  frob b\n',
+        [
+            (
+                2,
+                3,
+                "E101",
+                'expected "+" or "-", "by", "cite", "note", "quote" or "tags", found the id "frob"',
+            )
+        ],
+    ),
+    (
+        "bad_indent",
+        'claim a: "x"\n    + b: "y"\n  + c: "z"\n',
+        [
+            (
+                3,
+                3,
+                "E101",
+                "this line is indented less than the line above it, but not as far out as any line it could belong to",
+            )
+        ],
+    ),
+    (
+        "unexpected_indent",
+        'title "x"\n  claim a: "y"\n',
+        [
+            (
+                2,
+                3,
+                "E101",
+                "this line is indented, but the line above cannot have indented lines under it",
+            )
+        ],
+    ),
+    (
+        "empty_branch",
+        'claim a: "x"\n  +\n',
+        [
+            (
+                2,
+                4,
+                "E101",
+                'expected an id, "[", "assumption", "claim", "evidence" or "thesis", found the end of the line',
+            )
+        ],
+    ),
+    (
+        "ampersand_first",
+        'claim a: "x"\n  & b: "y"\n',
+        [(2, 3, "E101", 'expected "+" or "-", "by", "cite", "note", "quote" or "tags", found "&"')],
+    ),
+    (
+        "bad_flat",
+        'claim a: "x"\nreason r: a + -> a\n',
+        [(2, 15, "E101", 'expected an id, found "->"')],
+    ),
+    (
+        "bad_arrow",
+        'claim a: "x"\nreason r: a a\n',
+        [(2, 13, "E101", 'expected "+" or "->", found the id "a"')],
+    ),
+    (
+        "bad_label",
+        'claim a: "x"\nexpect maybe: a\n',
+        [(2, 8, "E101", 'expected IN, OUT or UNDEC, found the id "maybe"')],
+    ),
+    (
+        "bad_source_field",
+        'source s "t"\n  pages "3"\n',
+        [
+            (
+                2,
+                3,
+                "E101",
+                'expected "author", "date", "file", "title" or "url", found the id "pages"',
+            )
+        ],
+    ),
+    (
+        "bad_head",
+        'claim a: "x"\n  + [r1 conceded x] b: "y"\n',
+        [(2, 18, "E101", 'expected "]" or "conceded", found the id "x"')],
+    ),
+    ("bad_char", 'claim a: "x" ;\n', [(1, 14, "E101", 'expected the end of the line, found ";"')]),
+    (
+        "bad_escape",
+        'claim a: "x \\q"\n',
+        [
+            (
+                1,
+                13,
+                "E101",
+                '"\\q" is not an escape the language knows; write "\\\\" for a backslash',
+            )
+        ],
+    ),
+    ("empty", "", [(1, 1, "E101", "the file is empty: a map needs at least one statement")]),
+    (
+        "blank",
+        "\n\n  \n",
+        [(1, 1, "E101", "the file is empty: a map needs at least one statement")],
+    ),
+    (
+        "comments_only",
+        "# nothing\n",
+        [(1, 1, "E101", "the file has no statements: a map needs at least one")],
+    ),
+    (
+        "header_only",
+        'title "T"\n',
+        [(1, 1, "E101", "the file has no statements: a map needs at least one")],
+    ),
+    (
+        "two_errors",
+        'claim a "x"\nclaim b: "y"\nclaim c "z"\nclaim d: "w"\n',
+        [
+            (1, 9, "E101", 'expected ":", found a quoted text'),
+            (3, 9, "E101", 'expected ":", found a quoted text'),
+        ],
+    ),
+    (
+        "no_cascade",
+        'claim a "x"\nclaim b: "y"\n  + a\n  + zz\n',
+        [
+            (1, 9, "E101", 'expected ":", found a quoted text'),
+            (4, 5, "E102", '"zz" is not defined'),
+        ],
+    ),
+    ("undefined", 'claim a: "x"\n  + bb\nclaim b: "y"\n', [(2, 5, "E102", '"bb" is not defined')]),
+    (
+        "undefined_flat",
+        'claim a: "x"\nreason: a -> nope\n',
+        [(2, 14, "E102", '"nope" is not defined')],
+    ),
+    (
+        "duplicate",
+        'claim a: "x"\nclaim a: "y"\n',
+        [(2, 7, "E103", '"a" is already defined as a statement (line 1)')],
+    ),
+    (
+        "duplicate_kinds",
+        'source a "s"\nclaim a: "y"\n',
+        [(2, 7, "E103", '"a" is already defined as a source (line 1)')],
+    ),
+    (
+        "duplicate_inference",
+        'claim a: "x"\nclaim t: "t"\nreason r: a -> t\nobjection r: a -> t\n',
+        [(4, 11, "E103", '"r" is already defined as a reason (line 3)')],
+    ),
+    (
+        "invalid_reason_target",
+        'source s "s"\nclaim a: "x"\nreason: a -> s\n',
+        [(3, 14, "E104", '"s" is a source, but a reason can only support a statement')],
+    ),
+    (
+        "invalid_objection_target",
+        'group g "G"\n  claim a: "x"\nobjection: a -> g\n',
+        [
+            (
+                3,
+                17,
+                "E104",
+                '"g" is a group, but an objection can only attack a statement, a reason or an objection',
+            )
+        ],
+    ),
+    (
+        "invalid_premise",
+        'claim a: "x"\nclaim t: "t"\nobjection o1: a -> t\nreason: o1 -> t\n',
+        [(4, 9, "E104", '"o1" is an objection, but a premise must be a statement')],
+    ),
+    (
+        "reason_undercut_target",
+        'claim a: "x"\nclaim t: "t"\nreason r1: a -> t\nreason: a -> r1\n',
+        [(4, 14, "E104", '"r1" is a reason, but a reason can only support a statement')],
+    ),
+    (
+        "reason_conceded",
+        'claim a: "x"\n  + [conceded] b: "y"\n',
+        [(2, 6, "E104", "only an objection can be conceded, not a reason")],
+    ),
+    (
+        "quote_undefined_source",
+        'claim a: "x"\n  quote col "y"\n',
+        [(2, 9, "E102", '"col" is not defined')],
+    ),
+    (
+        "quote_names_statement",
+        'claim a: "x"\n  quote a "y"\n',
+        [(2, 9, "E104", '"a" is a statement, but a quote or citation must name a source')],
+    ),
+    (
+        "quote_no_source",
+        'claim a: "x"\n  quote "y"\n',
+        [(2, 3, "E102", "this quote names no source, and the map declares no source")],
+    ),
+    (
+        "quote_two_sources",
+        'source s "s"\nsource t "t"\nclaim a: "x"\n  quote "y"\n',
+        [(4, 3, "E102", "this quote names no source, and the map declares 2 sources")],
+    ),
+    (
+        "duplicate_premise",
+        'claim a: "x"\nclaim t: "t"\nreason: a + a -> t\n',
+        [(3, 1, "E104", '"a" is listed twice as a premise')],
+    ),
+    (
+        "title_twice",
+        'title "a"\ntitle "b"\nclaim a: "x"\n',
+        [(2, 1, "E103", "the map's title is given twice")],
+    ),
+    (
+        "expect_undefined",
+        'claim a: "x"\nexpect IN: a zz\n',
+        [(2, 14, "E102", '"zz" is not defined')],
+    ),
+    (
+        "quote_on_reference",
+        'claim a: "x"\nclaim t: "t"\n  + a\n      quote "q"\nsource s "s"\n',
+        [(4, 7, "E104", 'a quote line can only follow the line that defines "a"')],
+    ),
+    (
+        "escape_short_u",
+        'claim a: "\\uZZZZ"\n',
+        [(1, 11, "E101", '"\\u" must be followed by 4 hexadecimal digits, like "\\u2019" for ’')],
+    ),
+    (
+        "escape_surrogate",
+        'claim a: "\\ud800"\n',
+        [
+            (
+                1,
+                11,
+                "E101",
+                '"\\ud800" is half of a UTF-16 surrogate pair, not a character; write the character itself or its full code, like \\U0001F600',
+            )
+        ],
+    ),
+    (
+        "escape_beyond_unicode",
+        'claim a: "\\U0011FFFF"\n',
+        [(1, 11, "E101", '"\\U0011FFFF" is beyond the last Unicode character (10FFFF)')],
+    ),
+    (
+        "suppression_unclosed",
+        'claim a: "x"  # argmap: ignore[S201\n',
+        [(1, 15, "E101", 'this suppression comment has no closing "]"')],
+    ),
+    (
+        "suppression_empty",
+        'claim a: "x"  # argmap: ignore[]\n',
+        [(1, 15, "E101", "this suppression comment names no check between the brackets")],
+    ),
+    (
+        "suppression_no_brackets",
+        'claim a: "x"  # argmap: ignore S201\n',
+        [(1, 15, "E101", "the checks to ignore go in brackets, separated by commas")],
+    ),
+    (
+        "suppression_misspelt",
+        '# argmap: ignroe[S201]\nclaim a: "x"\n',
+        [
+            (
+                1,
+                1,
+                "E101",
+                'this argmap comment says "ignroe"; the only instruction it knows is ignore',
+            )
+        ],
+    ),
+    (
+        "tabs_and_spaces_in_one_line",
+        'claim a: "x"\n \t+ b: "y"\n',
+        [
+            (
+                2,
+                3,
+                "E101",
+                "this line is indented with both tabs and spaces; indent with spaces only",
+            )
+        ],
+    ),
+    (
+        "tabs_after_spaces",
+        'claim a: "x"\n  + b: "y"\n\t- c: "z"\n',
+        [
+            (
+                3,
+                2,
+                "E101",
+                "this line is indented with tabs, but the lines above are indented with spaces; use one or the other",
+            )
+        ],
+    ),
+    (
+        "attributed_twice",
+        'claim a: "x"\n  by A\n  by B\n',
+        [(3, 3, "E103", '"a" is attributed twice')],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_error_message_and_position(name: str, text: str, expected: list[tuple[int, int, str, str]]) -> None:
+def test_error_message_and_position(
+    name: str, text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
     result = read_text(text, "t.arg")
     got = [(d.span.line, d.span.column, d.code, d.message) for d in result.diagnostics]
     assert got == expected
@@ -96,7 +369,9 @@ def test_undefined_reference_suggests_a_close_id() -> None:
 
 
 def test_invalid_references_are_left_out_of_the_model() -> None:
-    result = read_text('claim a: "x"\nclaim t: "t"\nreason r1: a + zz -> t\nreason r2: a -> t\n', "t.arg")
+    result = read_text(
+        'claim a: "x"\nclaim t: "t"\nreason r1: a + zz -> t\nreason r2: a -> t\n', "t.arg"
+    )
     assert list(result.map.reasons) == ["r2"]
 
 
@@ -142,7 +417,13 @@ def test_not_utf8_is_located() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"\x00\x01\x02", b"\xff\xfe", "\u202e\u0000claim".encode(), b'claim a: "x"\n' * 3 + b"\t\t+\n", b"]" * 1000],
+    [
+        b"\x00\x01\x02",
+        b"\xff\xfe",
+        "\u202e\u0000claim".encode(),
+        b'claim a: "x"\n' * 3 + b"\t\t+\n",
+        b"]" * 1000,
+    ],
 )
 def test_garbage_never_raises(data: bytes) -> None:
     result = read_bytes(data, "t.arg")
@@ -161,11 +442,27 @@ def test_random_text_never_raises(text: str) -> None:
         assert d.code.startswith("E1") and d.span.line >= 1 and d.span.column >= 1
 
 
-LINES = st.sampled_from([
-    'thesis t: "T"', 'claim a: "A"', '  + a', '  + b: "B"', '  - c: "C"', '  & d: "D"',
-    '    + e: "E"', 'reason: a -> t', 'objection o: a -> r', '  quote s "q"', 'source s "S"',
-    'group g "G"', '  claim h: "H"', 'expect IN: t', '# argmap: ignore[S201]', '', '  by X',
-])
+LINES = st.sampled_from(
+    [
+        'thesis t: "T"',
+        'claim a: "A"',
+        "  + a",
+        '  + b: "B"',
+        '  - c: "C"',
+        '  & d: "D"',
+        '    + e: "E"',
+        "reason: a -> t",
+        "objection o: a -> r",
+        '  quote s "q"',
+        'source s "S"',
+        'group g "G"',
+        '  claim h: "H"',
+        "expect IN: t",
+        "# argmap: ignore[S201]",
+        "",
+        "  by X",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

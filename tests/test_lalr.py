@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark import Token, Tree
-from test_errors import CASES
+from tests.test_errors import CASES
 
 from argmap import syntax
 from argmap.lalr import FastParser
+from tests.conftest import ROOT
 
 LARK, INDENTER = syntax.build_parser()
 FAST = FastParser(LARK)

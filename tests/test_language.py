@@ -25,14 +25,25 @@ def test_source_with_fields() -> None:
         '  date "2012"\nclaim a: "x"\n'
     )
     s = m.sources["col"]
-    assert (s.title, s.file, s.url, s.author, s.date) == ("The column", "../c.txt", "https://x", "F", "2012")
+    assert (s.title, s.file, s.url, s.author, s.date) == (
+        "The column",
+        "../c.txt",
+        "https://x",
+        "F",
+        "2012",
+    )
     assert s.span == Span("t.arg", 1, 8, 1, 11)
 
 
 @pytest.mark.parametrize(
     ("keyword", "kind"),
-    [("thesis", StatementKind.THESIS), ("claim", StatementKind.CLAIM),
-     ("evidence", StatementKind.EVIDENCE), ("assumption", StatementKind.ASSUMPTION), ("", StatementKind.CLAIM)],
+    [
+        ("thesis", StatementKind.THESIS),
+        ("claim", StatementKind.CLAIM),
+        ("evidence", StatementKind.EVIDENCE),
+        ("assumption", StatementKind.ASSUMPTION),
+        ("", StatementKind.CLAIM),
+    ],
 )
 def test_statement_kinds(keyword: str, kind: StatementKind) -> None:
     m = parse(f'{keyword} a: "The text."\n'.lstrip())
@@ -48,7 +59,9 @@ def test_statement_span_covers_the_head() -> None:
 
 
 def test_attribution_tags_notes() -> None:
-    m = parse('claim a: "x"\n  by Putin\n  tags history trust\n  note "n1"\nclaim b: "y"\n  by "the State Department"\n')
+    m = parse(
+        'claim a: "x"\n  by Putin\n  tags history trust\n  note "n1"\nclaim b: "y"\n  by "the State Department"\n'
+    )
     a, b = m.statements["a"], m.statements["b"]
     assert (a.attribution, a.tags, a.notes) == ("Putin", ("history", "trust"), ("n1",))
     assert b.attribution == "the State Department"
@@ -60,7 +73,10 @@ def test_quotes_and_citations() -> None:
         '  quote rep "two"\n  cite rep "p. 4"\n  cite col\n'
     )
     e = m.statements["e"]
-    assert [(q.source, q.text) for q in e.quotes] == [("col", "better than it seems"), ("rep", "two")]
+    assert [(q.source, q.text) for q in e.quotes] == [
+        ("col", "better than it seems"),
+        ("rep", "two"),
+    ]
     assert [(c.source, c.locator) for c in e.citations] == [("rep", "p. 4"), ("col", None)]
     assert e.quotes[0].span == Span("t.arg", 4, 3, 4, 35)
 
@@ -71,9 +87,7 @@ def test_quote_without_source_uses_the_only_source() -> None:
 
 
 def test_outline_support_and_objection() -> None:
-    m = parse(
-        'thesis t: "T"\n  + a: "A"\n  - b: "B"\n      - evidence c: "C"\n'
-    )
+    m = parse('thesis t: "T"\n  + a: "A"\n  - b: "B"\n      - evidence c: "C"\n')
     (reason,) = m.reasons.values()
     assert (reason.premises, reason.target, reason.named) == (("a",), "t", False)
     objections = list(m.objections.values())
@@ -82,9 +96,7 @@ def test_outline_support_and_objection() -> None:
 
 
 def test_outline_children_default_to_claims_and_nest_deeply() -> None:
-    text = 'thesis t0: "x"\n' + "".join(
-        f'{"  " * i}+ t{i}: "x"\n' for i in range(1, 60)
-    )
+    text = 'thesis t0: "x"\n' + "".join(f'{"  " * i}+ t{i}: "x"\n' for i in range(1, 60))
     m = parse(text)
     assert len(m.reasons) == 59
     assert {r.target for r in m.reasons.values()} == {f"t{i}" for i in range(59)}
@@ -96,7 +108,9 @@ def test_independent_reasons_are_separate() -> None:
 
 
 def test_linked_co_premises_form_one_reason() -> None:
-    m = parse('claim t: "T"\n  + a: "A"\n      quote "q"\n  & b: "B"\n  & c\nclaim c: "C"\nsource s "S"\n')
+    m = parse(
+        'claim t: "T"\n  + a: "A"\n      quote "q"\n  & b: "B"\n  & c\nclaim c: "C"\nsource s "S"\n'
+    )
     (reason,) = m.reasons.values()
     assert reason.premises == ("a", "b", "c")
 
@@ -146,7 +160,9 @@ def test_flat_declarations_and_undercut() -> None:
 
 
 def test_cycles_and_shared_premises_are_expressible() -> None:
-    m = parse('claim a: "A"\nclaim b: "B"\nclaim c: "C"\nreason: a -> b\nreason: b -> a\nreason: a -> c\n')
+    m = parse(
+        'claim a: "A"\nclaim b: "B"\nclaim c: "C"\nreason: a -> b\nreason: b -> a\nreason: a -> c\n'
+    )
     assert len(m.reasons) == 3
 
 
@@ -157,7 +173,11 @@ def test_groups_nest_and_own_their_statements() -> None:
     )
     assert m.groups["g"].title == "Outer"
     assert m.groups["inner"].parent == "g"
-    assert (m.statements["a"].group, m.statements["b"].group, m.statements["c"].group) == ("g", "g", "inner")
+    assert (m.statements["a"].group, m.statements["b"].group, m.statements["c"].group) == (
+        "g",
+        "g",
+        "inner",
+    )
     anonymous = m.statements["d"].group
     assert anonymous is not None and m.groups[anonymous].title == "Anonymous"
 
@@ -185,7 +205,9 @@ def test_string_escapes() -> None:
 
 
 def test_multi_line_text_is_folded() -> None:
-    m = parse('claim a: """\n   Tough bargaining\n   is normal.\n\n   New paragraph "quoted".\n   """\n')
+    m = parse(
+        'claim a: """\n   Tough bargaining\n   is normal.\n\n   New paragraph "quoted".\n   """\n'
+    )
     assert m.statements["a"].text == 'Tough bargaining is normal.\nNew paragraph "quoted".'
 
 
@@ -208,7 +230,10 @@ def test_hyphenated_ids() -> None:
 
 def test_expectations() -> None:
     m = parse('evidence e: "E"\nclaim t: "T"\n  + e\nexpect IN: t e\nexpect undec: e\n')
-    assert [(x.label, x.ids) for x in m.expectations] == [(Label.IN, ("t", "e")), (Label.UNDEC, ("e",))]
+    assert [(x.label, x.ids) for x in m.expectations] == [
+        (Label.IN, ("t", "e")),
+        (Label.UNDEC, ("e",)),
+    ]
 
 
 def test_declared_theses_and_default_theses() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from argmap.cli import main
 from argmap.reader import read_text
+from tests.conftest import ROOT
 
 MAPS = sorted((ROOT / "maps").rglob("*.arg"))
 EXPECT = re.compile(r"^#\s*expect-finding:\s*(\S+)\s+(\S+)\s*$", re.MULTILINE)
@@ -33,11 +33,15 @@ def test_there_are_maps() -> None:
 def test_map_has_exactly_its_declared_findings(path: Path) -> None:
     for source in read_text(path.read_text(encoding="utf-8"), str(path)).map.sources.values():
         if source.file and not (path.parent / source.file).is_file():
-            pytest.skip(f"the text of source {source.id!r} is not here ({source.file}, outside the repository)")
+            pytest.skip(
+                f"the text of source {source.id!r} is not here ({source.file}, outside the repository)"
+            )
     found = findings(path)
     errors = [f"{d['code']} {d['message']}" for d in found if d["severity"] == "error"]
     assert errors == []
-    warnings = sorted({(str(d["code"]), str(d["subject"])) for d in found if d["severity"] == "warning"})
+    warnings = sorted(
+        {(str(d["code"]), str(d["subject"])) for d in found if d["severity"] == "warning"}
+    )
     declared = sorted(set(EXPECT.findall(path.read_text(encoding="utf-8"))))
     assert warnings == declared
 

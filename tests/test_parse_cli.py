@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from argmap.cli import main
+from tests.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "argmap" / "schemas" / "map.schema.json").read_text())
 EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))
@@ -97,13 +97,19 @@ def test_json_of_every_example_validates_against_the_schema(path: Path) -> None:
 
 
 def test_json_content() -> None:
-    code, out, _ = run("parse", "--json", "-", input='source s "S"\nthesis t: "T"\n  + [r1] evidence e: "E"\n      quote "w"\n  - [conceded] b: "B"\n')
+    code, out, _ = run(
+        "parse",
+        "--json",
+        "-",
+        input='source s "S"\nthesis t: "T"\n  + [r1] evidence e: "E"\n      quote "w"\n  - [conceded] b: "B"\n',
+    )
     document = json.loads(out)
     assert [s["id"] for s in document["statements"]] == ["t", "e", "b"]
     assert document["reasons"][0]["premises"] == ["e"] and document["reasons"][0]["target"] == "t"
     assert document["objections"][0]["conceded"] is True
     assert document["statements"][1]["quotes"][0] == {
-        "source": "s", "text": "w",
+        "source": "s",
+        "text": "w",
         "span": {"file": "<stdin>", "line": 4, "column": 7, "end_line": 4, "end_column": 16},
     }
     assert document["theses"] == ["t"]
@@ -123,9 +129,14 @@ def test_python_dash_m(tmp_path: Path) -> None:
     path = tmp_path / "m.arg"
     path.write_text('claim a: "x"\n')
     done = subprocess.run(
-        [sys.executable, "-m", "argmap", "parse", str(path)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "argmap", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert done.returncode == 0 and done.stdout.endswith("ok: 1 statement, 0 reasons, 0 objections\n")
+    assert done.returncode == 0 and done.stdout.endswith(
+        "ok: 1 statement, 0 reasons, 0 objections\n"
+    )
 
 
 def test_usage_error_exit_code() -> None:

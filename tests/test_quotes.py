@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHARED
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +30,7 @@ from argmap.quotes import (
     normalize,
 )
 from argmap.reader import read_text
+from tests.conftest import ROOT, SHARED
 
 COLUMN_PATH = SHARED / "sources" / "precarious-balance.txt"
 needs_column = pytest.mark.skipif(

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from argmap.cli import main
 from argmap.cli.render_output import write_problem
 from argmap.render.engines import EngineError
+from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "maps" / "examples"
 GOLDEN = ROOT / "tests" / "golden"

@@ -11,10 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_oracle import Dot, expected_edges, parse_dot
 
 from argmap.analysis import analyze
 from argmap.analysis.labelling import label_map
@@ -34,6 +32,8 @@ from argmap.render.styles import (
 )
 from argmap.render.themes import THEMES
 from argmap.render.wrap import display_width
+from tests.conftest import ROOT
+from tests.render_oracle import Dot, expected_edges, parse_dot
 
 EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))
 FEATURES = ROOT / "tests" / "golden" / "fixtures" / "features.arg"

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from argmap.reader import read_text
 from argmap.render import RenderOptions, find, to_digraph
 from argmap.render.themes import THEMES
+from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 MAPS = {p.stem: p for p in sorted((ROOT / "maps" / "examples").glob("*.arg"))}

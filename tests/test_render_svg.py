@@ -9,8 +9,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from render_oracle import expected_edges, node_names, parse_dot
 
 from argmap.model import ArgumentMap
 from argmap.reader import read_text
@@ -23,6 +21,8 @@ from argmap.render.labels import (
     statement_lines,
     statement_tooltip,
 )
+from tests.conftest import ROOT
+from tests.render_oracle import expected_edges, node_names, parse_dot
 
 pytestmark = pytest.mark.dot
 

@@ -11,10 +11,10 @@ import pytest
 from graphviz.quoting import quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_oracle import lex_id, read_label
 
 from argmap.render.escape import BIDI_CONTROLS, dot_text, visible_text
 from argmap.render.wrap import display_width, shorten, wrap
+from tests.render_oracle import lex_id, read_label
 
 
 def drawn(lines: list[str]) -> list[str]:

@@ -9,7 +9,8 @@ import venv
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +21,9 @@ def test_installed_wheel_parses_a_map(tmp_path: Path) -> None:
     python = env_dir / "bin" / "python"
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "-q", str(ROOT)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if install.returncode != 0 and "Could not find a version" in install.stderr:
         pytest.skip("no package index reachable to install build requirements")
@@ -30,13 +33,19 @@ def test_installed_wheel_parses_a_map(tmp_path: Path) -> None:
     (elsewhere / "m.arg").write_text('thesis t: "T"\n  + evidence e: "E"\n', encoding="utf-8")
     done = subprocess.run(
         [str(env_dir / "bin" / "argmap"), "parse", "m.arg"],
-        cwd=elsewhere, capture_output=True, text=True, check=False,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "m.arg: ok: 2 statements, 1 reason, 0 objections\n"
     where = subprocess.run(
         [str(python), "-c", "from argmap.syntax import grammar_path; print(grammar_path())"],
-        cwd=elsewhere, capture_output=True, text=True, check=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert Path(where).is_relative_to(env_dir), where
     assert sys.prefix != str(env_dir)
