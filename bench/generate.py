@@ -428,7 +428,7 @@ def _flat_inferences(graph: Graph, outline: bool) -> str:
             )
             if p
         )
-        lines.append(f"{head}: {' + '.join(inference.premises)} -> {inference.target}\n")
+        lines.append(f"{head}: {' & '.join(inference.premises)} -> {inference.target}\n")
     return "\n" + "".join(lines)
 
 

@@ -87,13 +87,13 @@ CASES = [
     ),
     (
         "bad_flat",
-        'claim a: "x"\nreason r: a + -> a\n',
+        'claim a: "x"\nreason r: a & -> a\n',
         [(2, 15, "E101", 'expected an id, found "->"')],
     ),
     (
         "bad_arrow",
         'claim a: "x"\nreason r: a a\n',
-        [(2, 13, "E101", 'expected "+" or "->", found the id "a"')],
+        [(2, 13, "E101", 'expected "&" or "->", found the id "a"')],
     ),
     (
         "bad_label",
@@ -237,7 +237,7 @@ CASES = [
     ),
     (
         "duplicate_premise",
-        'claim a: "x"\nclaim t: "t"\nreason: a + a -> t\n',
+        'claim a: "x"\nclaim t: "t"\nreason: a & a -> t\n',
         [(3, 1, "E104", '"a" is listed twice as a premise')],
     ),
     (
@@ -370,7 +370,7 @@ def test_undefined_reference_suggests_a_close_id() -> None:
 
 def test_invalid_references_are_left_out_of_the_model() -> None:
     result = read_text(
-        'claim a: "x"\nclaim t: "t"\nreason r1: a + zz -> t\nreason r2: a -> t\n', "t.arg"
+        'claim a: "x"\nclaim t: "t"\nreason r1: a & zz -> t\nreason r2: a -> t\n', "t.arg"
     )
     assert list(result.map.reasons) == ["r2"]
 

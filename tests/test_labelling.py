@@ -39,7 +39,7 @@ VECTORS = {
         claim p1: "P1."
         claim t: "T."
         claim q: "Q."
-        reason r1: p1 + p2 -> t
+        reason r1: p1 & p2 -> t
         reason r2: e1 -> p1
         objection o1: q -> t
         """,
@@ -147,7 +147,7 @@ VECTORS = {
         evidence e: "E."
         claim p: "P."
         claim t: "T."
-        reason r: e + p -> t
+        reason r: e & p -> t
         """,
         {IN: "e", OUT: "p t r"},
     ),

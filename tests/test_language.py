@@ -147,7 +147,7 @@ def test_children_under_a_reference_attach_to_it() -> None:
 def test_flat_declarations_and_undercut() -> None:
     m = parse(
         'claim a: "A"\nclaim b: "B"\nclaim t: "T"\nevidence e: "E"\n'
-        'reason r1: a + b -> t\nreason r2 "analogy": e -> a\nreason: b -> a\n'
+        'reason r1: a & b -> t\nreason r2 "analogy": e -> a\nreason: b -> a\n'
         'objection o1: b -> t\nobjection o2 conceded: e -> r1\nobjection o3 "reb": a -> o1\n'
     )
     assert m.reasons["r1"].premises == ("a", "b")

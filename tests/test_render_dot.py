@@ -82,7 +82,7 @@ def test_every_element_is_drawn_with_its_edges(path: Path) -> None:
 def test_node_names_never_come_from_user_ids() -> None:
     m = read(
         'thesis node: "N"\n  + graph: "G"\n  & edge: "E"\n  - subgraph: "S"\n'
-        'claim strict: "X"\nclaim digraph: "D"\nreason: strict + digraph -> graph\n'
+        'claim strict: "X"\nclaim digraph: "D"\nreason: strict & digraph -> graph\n'
         'claim отношения: "R"\nreason: отношения -> edge\n'
     )
     dot = draw(m)

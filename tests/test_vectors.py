@@ -23,7 +23,7 @@ VECTORS = [
         "basic",
         "E1 P2",
         'claim P1: "P1."\nclaim T: "T."\nclaim Q: "Q."\n'
-        "reason r1: P1 + P2 -> T\nreason r2: E1 -> P1\nobjection o1: Q -> T\n",
+        "reason r1: P1 & P2 -> T\nreason r2: E1 -> P1\nobjection o1: Q -> T\n",
         [("S201", "Q"), ("O301", "o1")],
     ),
     (
