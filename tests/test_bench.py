@@ -121,7 +121,7 @@ def test_outline_uses_both_forms(graph: Graph) -> None:
 
 
 def test_every_quote_is_in_its_source(graph: Graph) -> None:
-    quotes = pytest.importorskip("argmap.quotes")
+    quotes = pytest.importorskip("argmap.quote_matching")
     sources = {id: quotes.SourceText(text) for id, text in graph.sources.items()}
     quoted = [q for s in graph.statements.values() for q in s.quotes]
     assert len(quoted) > 300

@@ -19,7 +19,7 @@ from argmap.analysis import analyze
 from argmap.analysis.labelling import label_map
 from argmap.cli import main
 from argmap.model import ArgumentMap, Label, Quote
-from argmap.quotes import Found, SourceText
+from argmap.quote_matching import Found, SourceText
 from argmap.reader import read_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Quote matching (argmap.quotes): normalisation, gaps, word boundaries, hints, offsets."""
+"""Quote matching (argmap.quote_matching): normalisation, gaps, word boundaries, hints, offsets."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from argmap import quotes
+from argmap import quote_matching as quotes
 from argmap.analysis import analyze
 from argmap.checks import CheckContext, run_checks
 from argmap.cli import main
-from argmap.quotes import (
+from argmap.quote_matching import (
     Found,
     Normalized,
     NotFound,

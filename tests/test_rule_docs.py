@@ -19,7 +19,7 @@ from argmap.checks import RuleInfo, all_rules, option_tables_of_checks
 from argmap.checks.ruledoc import doc_sections
 from argmap.cli import main
 from argmap.cli.check_cmd import check
-from argmap.config import parse_config
+from argmap.cli.config import parse_config
 
 RULES = list(all_rules().values())
 SECTIONS = ["What it does", "Why it matters", "Example", "How to fix"]

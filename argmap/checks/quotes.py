@@ -12,7 +12,7 @@ from argmap.checks.options import Option
 from argmap.checks.registry import register
 from argmap.diagnostics import Diagnostic, Related, Severity
 from argmap.model import ArgumentMap, Source, Span
-from argmap.quotes import NotFound, Passage, Problem, SourceText
+from argmap.quote_matching import NotFound, Passage, Problem, SourceText
 
 __all__ = ["MissingSource", "QuoteNotInSource", "UncheckedQuotes"]
 

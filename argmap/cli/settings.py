@@ -6,7 +6,7 @@ from pathlib import Path
 
 from argmap.checks import option_tables_of_checks
 from argmap.cli.textfile import Unreadable, read_utf8
-from argmap.config import Config, ConfigError, parse_config
+from argmap.cli.config import Config, ConfigError, parse_config
 
 __all__ = ["ConfigError", "ConfigFinder"]
 
