@@ -1,23 +1,21 @@
-"""From the parse tree to declarations: statements, inferences, sources, groups.
+"""From the syntax tree to declarations: statements, inferences, sources, groups.
 
 The tree shorthand is unfolded here: ``+ premise`` under a statement becomes a reason for it,
 ``- premise`` an objection to it, and ``& premise`` lines add linked co-premises. Ids are not
-resolved yet (see :mod:`argmap.resolve`); duplicate ids are reported here (E103).
-
-This walk runs once per tree node of every map, so it is written for speed: one pass over a
-statement's lines, and tokens read through ``token.value`` (``str(token)`` copies the text).
-The places where ids are referred to are kept as tokens: :mod:`argmap.resolve` makes spans of
-the few that are wrong.
+resolved yet (see :mod:`argmap.resolve`); duplicate ids are reported here (E103). The places
+where ids are referred to are kept as tokens: :mod:`argmap.resolve` makes spans of the few
+that are wrong.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lark import Token, Tree
+from lark import Token
 
+from argmap import syntax_tree as nodes
 from argmap.diagnostics import Diagnostic, Related, Severity
 from argmap.model import (
     Citation,
@@ -33,10 +31,13 @@ from argmap.model import (
     StatementKind,
     Suppression,
 )
-from argmap.syntax import Comment, paused_gc
+from argmap.syntax import Comment
 from argmap.text import TextError, a_or_an, decode_text
 
-__all__ = ["Declarations", "IdUse", "build", "token_span"]
+__all__ = ["MAX_TEXT", "Declarations", "IdUse", "build", "token_span"]
+
+MAX_TEXT = 100_000
+"""The most characters a text (a statement, a quote, a note…) may have."""
 
 IdUse = tuple[str, Token, str]
 """An id written as a reference: the id, the token it is written at (for the target of a
@@ -63,28 +64,38 @@ class Declarations:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-_Properties = tuple[
-    str | None, tuple[str, ...], tuple[str, ...], tuple[Quote, ...], tuple[Citation, ...]
-]
-"""A statement's attribution, tags, notes, quotes and citations (the order of its fields)."""
+@dataclass(slots=True)
+class _Properties:
+    """A statement's lines other than its branches."""
 
-_NO_PROPERTIES: _Properties = (None, (), (), (), ())
+    attribution: str | None = None
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
 
 _DIRECTIVE = re.compile(r"#\s*argmap\s*:\s*(?P<word>\S*?)(?=\[|\s|$)(?P<rest>.*)")
 _CODES = re.compile(r"\[(?P<codes>[^\]]*)\](?P<after>.*)")
 _EXPLANATION = re.compile(r"\s*(?:(?:--|—|-|:)\s*.*)?")
 _KINDS = {k.value: k for k in StatementKind}
+_LINE_KINDS = {
+    nodes.Quote: "quote",
+    nodes.Citation: "cite",
+    nodes.Attribution: "by",
+    nodes.Tags: "tags",
+    nodes.Note: "note",
+}
 
 
 def build(
-    items: Sequence[Tree[Token]], comments: Sequence[Comment], text: str, path: str
+    items: Sequence[nodes.Item], comments: Sequence[Comment], text: str, path: str
 ) -> Declarations:
     """Collect the declarations of parsed top-level items."""
     builder = _Builder(path, text)
-    with paused_gc():
-        for item in items:
-            builder.item(item, None)
-        builder.suppressions(comments)
+    for item in items:
+        builder.item(item, None)
+    builder.suppressions(comments)
     return builder.out
 
 
@@ -109,17 +120,12 @@ class _Builder:
         self.first: dict[str, tuple[str, Token]] = {}
 
     # -- positions and small helpers ----------------------------------------------------
-    # The parser does not record the positions of trees (that would double its time), so
-    # spans come from the tokens: a tree runs from its first token to its last.
-    def span(self, node: Tree[Token] | Token) -> Span:
-        if isinstance(node, Tree):
-            return token_span(self.path, _first_token(node), _last_token(node))
-        return token_span(self.path, node)
+    def span(self, first: Token, last: Token | None = None) -> Span:
+        return token_span(self.path, first, last)
 
-    def line_span(self, node: Tree[Token]) -> Span:
+    def line_span(self, first: Token, last: Token) -> Span:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
-        last token (its newline left out)."""
-        first, last = _first_token(node), _last_token(node)
+        last token."""
         number = first.line or 1
         line = self.lines[number - 1] if number <= len(self.lines) else ""
         column = len(line) - len(line.lstrip(" \t")) + 1
@@ -127,12 +133,19 @@ class _Builder:
         return Span(self.path, number, column, end_line, last.end_column or last.column or 1)
 
     def text(self, token: Token) -> str:
-        """What a text token stands for; a bad escape is an error (E101)."""
+        """What a text token stands for; a bad escape or a text too long is an error (E101)."""
         value: str = token.value
+        if len(value) > MAX_TEXT:
+            self.error(
+                "E101",
+                "syntax-error",
+                f"this text has {len(value):,} characters; a text may have at most {MAX_TEXT:,}",
+                self.span(token),
+                hint="quote a shorter passage, or split the statement in several",
+            )
+            return value[:MAX_TEXT]
         if "\\" not in value and not value.startswith('"""'):
-            # Without escapes, a one-line text is what is between its quotes: what
-            # decode_text gives, in a fifth of the time (nearly every text of a map is plain).
-            return value[1:-1]
+            return value[1:-1]  # a one-line text without escapes is what its quotes hold
         try:
             return decode_text(value)
         except TextError as exc:
@@ -143,9 +156,19 @@ class _Builder:
             self.error("E101", "syntax-error", str(exc), span)
             return value
 
-    def error(self, code: str, name: str, message: str, span: Span, **extra: object) -> None:
+    def error(
+        self,
+        code: str,
+        name: str,
+        message: str,
+        span: Span,
+        *,
+        related: tuple[Related, ...] = (),
+        hint: str | None = None,
+        subject: str | None = None,
+    ) -> None:
         self.out.diagnostics.append(
-            Diagnostic(code, name, Severity.ERROR, message, span, **extra)  # type: ignore[arg-type]
+            Diagnostic(code, name, Severity.ERROR, message, span, related, hint, subject)
         )
 
     def declare(self, id: str, what: str, token: Token) -> bool:
@@ -163,6 +186,7 @@ class _Builder:
                 self.span(token),
                 related=(Related(first_span, f'"{id}" is first defined here'),),
                 hint="give each statement, reason, objection, source and group its own id",
+                subject=id,
             )
             return False
         first[id] = (what, token)
@@ -175,81 +199,64 @@ class _Builder:
         return id
 
     # -- top-level items ------------------------------------------------------------------
-    def item(self, node: Tree[Token], group: str | None) -> None:
-        _ITEMS[node.data](self, node, group)
+    def item(self, item: nodes.Item, group: str | None) -> None:
+        match item:
+            case nodes.Header():
+                self.header(item)
+            case nodes.Source():
+                self.source(item)
+            case nodes.Group():
+                self.group(item, group)
+            case nodes.Statement():
+                self.statement(item.head, item.body, group)
+            case nodes.FlatInference():
+                self.flat_inference(item, group)
+            case nodes.Expectation():
+                self.expectation(item)
 
-    def item_header(self, node: Tree[Token], group: str | None) -> None:
-        key, value = node.children
-        assert isinstance(key, Token) and isinstance(value, Token)
-        if key.value in self.out.header:
-            self.error(
-                "E103", "duplicate-id", f"the map's {key} is given twice", self.line_span(node)
-            )
+    def header(self, item: nodes.Header) -> None:
+        key = item.key.value
+        if key in self.out.header:
+            span = self.line_span(item.key, item.text)
+            self.error("E103", "duplicate-id", f"the map's {key} is given twice", span)
             return
-        self.out.header[key.value] = self.text(value)
+        self.out.header[key] = self.text(item.text)
 
-    def item_source(self, node: Tree[Token], group: str | None) -> None:
-        id_token, *rest = node.children
-        assert isinstance(id_token, Token)
+    def source(self, item: nodes.Source) -> None:
         fields: dict[str, str] = {}
-        for child in rest:
-            if isinstance(child, Token):
-                fields["title"] = self.text(child)
-            elif isinstance(child, Tree):
-                key, value = child.children
-                assert isinstance(key, Token) and isinstance(value, Token)
-                if key.value in fields:
-                    self.error(
-                        "E103",
-                        "duplicate-id",
-                        f"the source's {key} is given twice",
-                        self.line_span(child),
-                    )
-                fields[key.value] = self.text(value)
-        span = self.span(id_token)
-        id = id_token.value
-        if self.declare(id, "source", id_token):
-            self.out.sources[id] = Source(id, span, **fields)
+        if item.title is not None:
+            fields["title"] = self.text(item.title)
+        for source_field in item.fields:
+            key = source_field.key.value
+            if key in fields:
+                span = self.line_span(source_field.key, source_field.text)
+                self.error("E103", "duplicate-id", f"the source's {key} is given twice", span)
+            fields[key] = self.text(source_field.text)
+        id = item.id.value
+        if self.declare(id, "source", item.id):
+            self.out.sources[id] = Source(id, self.span(item.id), **fields)
 
-    def item_group(self, node: Tree[Token], group: str | None) -> None:
-        tokens = [c for c in node.children if isinstance(c, Token)]
-        span = self.span(tokens[0])
-        if tokens[0].type == "ID":
-            id, title = tokens[0].value, self.text(tokens[1])
-            if not self.declare(id, "group", tokens[0]):
-                id = f"group@{span.line}:{span.column}"
-        else:
-            id, title = f"group@{span.line}:{span.column}", self.text(tokens[0])
-        self.out.groups[id] = Group(id, title, span, group)
-        for child in node.children:
-            if isinstance(child, Tree):
-                self.item(child, id)
+    def group(self, item: nodes.Group, parent: str | None) -> None:
+        first = item.id or item.title
+        span = self.span(first)
+        id = f"group@{span.line}:{span.column}"
+        if item.id is not None and self.declare(item.id.value, "group", item.id):
+            id = item.id.value
+        self.out.groups[id] = Group(id, self.text(item.title), span, parent)
+        for child in item.items:
+            self.item(child, id)
 
-    def item_statement(self, node: Tree[Token], group: str | None) -> None:
-        head, *body = node.children
-        assert isinstance(head, Tree)
-        self.statement(head, body, group)  # type: ignore[arg-type]
-
-    def item_reason(self, node: Tree[Token], group: str | None) -> None:
-        self.flat_inference(node, group, "reason")
-
-    def item_objection(self, node: Tree[Token], group: str | None) -> None:
-        self.flat_inference(node, group, "objection")
-
-    def item_expectation(self, node: Tree[Token], group: str | None) -> None:
-        label_token, *ids = node.children
-        assert isinstance(label_token, Token)
-        span = self.line_span(node)
+    def expectation(self, item: nodes.Expectation) -> None:
+        span = self.line_span(item.label, item.ids[-1])
         owner = f"expect@{span.line}:{span.column}"
-        tokens = [t for t in ids if isinstance(t, Token)]
-        for token in tokens:
+        for token in item.ids:
             self.use(owner, token, "statement or inference")
         self.out.expectations.append(
             Expectation(
-                Label(label_token.value.upper()),
-                tuple(t.value for t in tokens),
+                Label(item.label.value.upper()),
+                tuple(t.value for t in item.ids),
                 span,
-                tuple(self.span(t) for t in tokens),
+                tuple(self.span(t) for t in item.ids),
             )
         )
 
@@ -257,159 +264,134 @@ class _Builder:
     # statement -> branch -> statement (of a premise) -> …: the recursion follows the
     # outline's indentation, which the parser limits to syntax.MAX_DEPTH levels.
     def statement(
-        self, head: Tree[Token], body: list[Tree[Token]], group: str | None
+        self, head: nodes.StatementHead, body: nodes.Body, group: str | None
     ) -> tuple[str, Token]:
         """Declare the statement of ``head`` with its ``body`` lines, then its branches; return
         its id and the token the id is written at."""
-        children = head.children
-        if len(children) == 3:  # kind, id, text
-            first, id_token, text_token = children
-            kind = _KINDS[first.value]  # type: ignore[union-attr]
-        else:
-            id_token, text_token = children
-            first, kind = id_token, StatementKind.CLAIM
-        assert isinstance(id_token, Token) and isinstance(text_token, Token)
-        id: str = id_token.value
-        span = token_span(self.path, first, text_token)  # type: ignore[arg-type]
-        branches: list[Tree[Token]] = []
-        properties = self.properties(id, body, branches, declared=True) if body else None
-        if self.declare(id, "statement", id_token):
-            attribution, tags, notes, quotes, citations = properties or _NO_PROPERTIES
-            text = self.text(text_token)
+        id: str = head.id.value
+        kind = StatementKind.CLAIM if head.kind is None else _KINDS[head.kind.value]
+        span = self.span(head.kind or head.id, head.text)
+        properties = self.properties(id, body, declared=True)
+        if self.declare(id, "statement", head.id):
             self.out.statements[id] = Statement(
-                id, kind, text, span, attribution, tags, notes, quotes, citations, group
+                id,
+                kind,
+                self.text(head.text),
+                span,
+                properties.attribution,
+                tuple(properties.tags),
+                tuple(properties.notes),
+                tuple(properties.quotes),
+                tuple(properties.citations),
+                group,
             )
-        for branch in branches:
-            self.branch(id, branch, group)
-        return id, id_token
-
-    def properties(
-        self, id: str, body: list[Tree[Token]], branches: list[Tree[Token]], declared: bool
-    ) -> _Properties | None:
-        """Read a statement's indented lines other than its ``+``/``-`` branches, which go
-        to ``branches``. Under a premise written by id alone (not ``declared`` there), such
-        lines are errors (E104). None when there are no such lines."""
-        quotes: list[Quote] = []
-        citations: list[Citation] = []
-        tags: list[str] = []
-        notes: list[str] = []
-        attribution: str | None = None
-        found = False
         for line in body:
-            data = line.data
-            if data == "branch":
-                branches.append(line)
+            if isinstance(line, nodes.Branch):
+                self.branch(id, line, group)
+        return id, head.id
+
+    def properties(self, id: str, body: nodes.Body, declared: bool) -> _Properties:
+        """Read a statement's indented lines other than its ``+``/``-`` branches. Under a
+        premise written by id alone (not ``declared`` there), such lines are errors (E104)."""
+        found = _Properties()
+        for line in body:
+            if isinstance(line, nodes.Branch):
                 continue
+            first, last = _line_tokens(line)
             if not declared:
                 self.error(
                     "E104",
                     "invalid-target",
-                    f'a {data} line can only follow the line that defines "{id}"',
-                    self.line_span(line),
+                    f"a {_LINE_KINDS[type(line)]} line can only follow the line that "
+                    f'defines "{id}"',
+                    self.line_span(first, last),
                     hint=f'move it under the definition of "{id}"',
                 )
                 continue
-            found = True
-            tokens: list[Token] = line.children  # type: ignore[assignment]
-            if data == "quote":
-                source = self.use(id, tokens[0], "source") if len(tokens) == 2 else None
-                quote_span = self.line_span(line)
-                if source is None:
-                    self.out.quotes_without_source.append(quote_span)
-                    source = ""
-                quotes.append(Quote(source, self.text(tokens[-1]), quote_span))
-            elif data == "cite":
-                source = self.use(id, tokens[0], "source")
-                locator = self.text(tokens[1]) if len(tokens) == 2 else None
-                citations.append(Citation(source, locator, self.line_span(line)))
-            elif data == "attribution":
-                if attribution is not None:
-                    self.error(
-                        "E103", "duplicate-id", f'"{id}" is attributed twice', self.line_span(line)
+            match line:
+                case nodes.Quote(source=None):
+                    span = self.line_span(first, last)
+                    self.out.quotes_without_source.append(span)
+                    found.quotes.append(Quote("", self.text(line.text), span))
+                case nodes.Quote(source=Token() as source):
+                    source_id = self.use(id, source, "source")
+                    span = self.line_span(first, last)
+                    found.quotes.append(Quote(source_id, self.text(line.text), span))
+                case nodes.Citation():
+                    source_id = self.use(id, line.source, "source")
+                    locator = None if line.locator is None else self.text(line.locator)
+                    found.citations.append(
+                        Citation(source_id, locator, self.line_span(first, last))
                     )
-                token = tokens[0]
-                attribution = self.text(token) if token.type != "ID" else token.value
-            elif data == "tags":
-                tags.extend(t.value for t in tokens)
-            elif data == "note":
-                notes.append(self.text(tokens[0]))
-        if not found:
-            return None
-        return attribution, tuple(tags), tuple(notes), tuple(quotes), tuple(citations)
+                case nodes.Attribution():
+                    if found.attribution is not None:
+                        span = self.line_span(first, last)
+                        self.error("E103", "duplicate-id", f'"{id}" is attributed twice', span)
+                    holder = line.holder
+                    found.attribution = holder.value if holder.type == "ID" else self.text(holder)
+                case nodes.Tags():
+                    found.tags.extend(t.value for t in line.tags)
+                case nodes.Note():
+                    found.notes.append(self.text(line.text))
+        return found
 
-    def branch(self, target: str, node: Tree[Token], group: str | None) -> None:
+    def branch(self, target: str, node: nodes.Branch, group: str | None) -> None:
         """A ``+``/``-`` line under ``target`` and its ``&`` lines: a reason or objection whose
         premises are declared (or named) here."""
-        children = node.children
-        sign = children[0]
-        assert isinstance(sign, Token)
+        sign = node.sign
         kind = "reason" if sign.value == "+" else "objection"
-        second = children[1]
-        assert isinstance(second, Tree)
-        head: list[Token] = []
-        premises = children[1:]
-        if second.data == "inference_head":
-            head, premises = second.children, children[2:]  # type: ignore[assignment]
-        first = premises[0].children[0]  # type: ignore[union-attr]
-        span = token_span(self.path, sign, _last_token(first))
-        owner = self.inference_id(head, kind, span)
+        first = node.premises[0].head
+        span = self.span(sign, first.text if isinstance(first, nodes.StatementHead) else first)
+        owner = self.inference_id(node.label, kind, span)
         uses = self.out.uses
         ids: list[str] = []
-        for premise in premises:
-            first, *body = premise.children  # type: ignore[union-attr]
-            if isinstance(first, Tree):
-                id, token = self.statement(first, body, group)  # type: ignore[arg-type]
+        for premise in node.premises:
+            if isinstance(premise.head, nodes.StatementHead):
+                id, token = self.statement(premise.head, premise.body, group)
             else:
-                assert isinstance(first, Token)
-                id, token = first.value, first
-                if body:
-                    branches: list[Tree[Token]] = []
-                    self.properties(id, body, branches, declared=False)  # type: ignore[arg-type]
-                    for branch in branches:
-                        self.branch(id, branch, group)
+                id, token = premise.head.value, premise.head
+                self.properties(id, premise.body, declared=False)
+                for line in premise.body:
+                    if isinstance(line, nodes.Branch):
+                        self.branch(id, line, group)
             uses.setdefault(owner, []).append((id, token, "premise"))
             ids.append(id)
         # The target is the statement above: a wrong one is shown at the sign.
         uses.setdefault(owner, []).append((target, sign, f"{kind} target"))
-        self.inference(owner, kind, head, ids, target, span, group)
+        self.inference(owner, kind, node.label, ids, target, span, group)
 
-    def inference_id(self, head: list[Token], kind: str, span: Span) -> str:
-        """The id written in an inference's head, or a made-up one (with ``@``) when there
+    def inference_id(self, label: nodes.InferenceLabel | None, kind: str, span: Span) -> str:
+        """The id written in an inference's label, or a made-up one (with ``@``) when there
         is none or it is taken."""
-        if head and head[0].type == "ID" and self.declare(head[0].value, kind, head[0]):
-            return head[0].value  # type: ignore[no-any-return]
+        if label is not None and label.id and self.declare(label.id.value, kind, label.id):
+            return str(label.id.value)
         return f"{kind}@{span.line}:{span.column}"
 
-    def flat_inference(self, node: Tree[Token], group: str | None, kind: str) -> None:
-        span = self.line_span(node)
-        children = node.children
-        at = next(i for i, c in enumerate(children) if isinstance(c, Tree))
-        head: list[Token] = children[:at]  # type: ignore[assignment]
-        premises: list[Token] = children[at].children  # type: ignore[union-attr,assignment]
-        target = children[-1]
-        assert isinstance(target, Token)
-        owner = self.inference_id(head, kind, span)
-        ids = [self.use(owner, t, "premise") for t in premises]
-        self.use(owner, target, f"{kind} target")
-        self.inference(owner, kind, head, ids, target.value, span, group)
+    def flat_inference(self, item: nodes.FlatInference, group: str | None) -> None:
+        first = item.label.id or item.label.label or next(iter(item.label.flags), None)
+        span = self.line_span(first or item.premises[0], item.target)
+        owner = self.inference_id(item.label, item.kind, span)
+        ids = [self.use(owner, t, "premise") for t in item.premises]
+        self.use(owner, item.target, f"{item.kind} target")
+        self.inference(owner, item.kind, item.label, ids, item.target.value, span, group)
 
     def inference(
         self,
         id: str,
         kind: str,
-        head: list[Token],
+        label: nodes.InferenceLabel | None,
         premises: list[str],
         target: str,
         span: Span,
         group: str | None,
     ) -> None:
-        label = None
-        conceded: list[Token] = []
-        if head:
-            label = next((self.text(t) for t in head if t.type == "TEXT"), None)
-            conceded = [t for t in head if t.type == "FLAG"]
+        text = None
+        conceded: tuple[Token, ...] = ()
+        if label is not None:
+            text = None if label.label is None else self.text(label.label)
+            conceded = label.flags
         named = "@" not in id
-        if len(premises) > 1 and len(set(premises)) < len(premises):
+        if len(set(premises)) < len(premises):
             seen: set[str] = set()
             for premise in premises:
                 if premise in seen:
@@ -425,10 +407,10 @@ class _Builder:
                     "only an objection can be conceded, not a reason",
                     self.span(conceded[0]),
                 )
-            self.out.reasons[id] = Reason(id, tuple(premises), target, span, named, label, group)
+            self.out.reasons[id] = Reason(id, tuple(premises), target, span, named, text, group)
         else:
             self.out.objections[id] = Objection(
-                id, tuple(premises), target, span, named, label, group, bool(conceded)
+                id, tuple(premises), target, span, named, text, group, bool(conceded)
             )
 
     # -- suppression comments ---------------------------------------------------------------
@@ -450,16 +432,20 @@ class _Builder:
             self.out.suppressions.append(Suppression(codes, line, span))
 
 
-_ITEMS: dict[str, Callable[[_Builder, Tree[Token], str | None], None]] = {
-    "header": _Builder.item_header,
-    "source": _Builder.item_source,
-    "group": _Builder.item_group,
-    "statement": _Builder.item_statement,
-    "reason": _Builder.item_reason,
-    "objection": _Builder.item_objection,
-    "expectation": _Builder.item_expectation,
-}
-"""The reader of each top-level item, by its rule in the grammar."""
+def _line_tokens(line: nodes.BodyLine) -> tuple[Token, Token]:
+    """The first and the last token of a one-line item under a statement."""
+    match line:
+        case nodes.Quote():
+            return line.source or line.text, line.text
+        case nodes.Citation():
+            return line.source, line.locator or line.source
+        case nodes.Attribution():
+            return line.holder, line.holder
+        case nodes.Tags():
+            return line.tags[0], line.tags[-1]
+        case nodes.Note():
+            return line.text, line.text
+    raise TypeError(f"not a one-line item: {line!r}")
 
 
 def _suppressed_codes(word: str, rest: str) -> tuple[str, ...] | str:
@@ -478,20 +464,6 @@ def _suppressed_codes(word: str, rest: str) -> tuple[str, ...] | str:
     if not codes:
         return "this suppression comment names no check between the brackets"
     return codes
-
-
-def _first_token(tree: Tree[Token] | Token) -> Token:
-    node = tree
-    while isinstance(node, Tree):
-        node = node.children[0]
-    return node
-
-
-def _last_token(tree: Tree[Token] | Token) -> Token:
-    node = tree
-    while isinstance(node, Tree):
-        node = node.children[-1]
-    return node
 
 
 def _next_content_line(lines: list[str], after: int) -> int:

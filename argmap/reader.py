@@ -9,7 +9,7 @@ from argmap.build import build
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.model import ArgumentMap, Span
 from argmap.resolve import resolve
-from argmap.syntax import parse_items
+from argmap.syntax import MapParser, default_parser
 
 __all__ = ["ReadResult", "normalized_text", "read_bytes", "read_text"]
 
@@ -30,10 +30,11 @@ class ReadResult:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
-def read_text(text: str, path: str) -> ReadResult:
-    """Parse and resolve a map's text; ``path`` is used in spans and messages."""
+def read_text(text: str, path: str, parser: MapParser | None = None) -> ReadResult:
+    """Parse and resolve a map's text; ``path`` is used in spans and messages. ``parser``:
+    the one to use, when not the shared :func:`~argmap.syntax.default_parser`."""
     text = normalized_text(text)
-    parsed = parse_items(text, path)
+    parsed = (parser or default_parser()).parse(text, path)
     declarations = build(parsed.items, parsed.comments, text, path)
     argument_map, reference_errors = resolve(declarations, path)
     if parsed.skipped:
@@ -54,12 +55,10 @@ def normalized_text(text: str) -> str:
     r"""The text without a byte-order mark, and with Windows and old Mac line ends as ``\n``,
     so that lines are counted as editors count them."""
     text = text.removeprefix("\ufeff")
-    # Most texts have no "\r": looking for it is 50 times faster than the two replacements
-    # (2.5 ms for the 2.4 MB of a 10 000-statement map).
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def read_bytes(data: bytes, path: str) -> ReadResult:
+def read_bytes(data: bytes, path: str, parser: MapParser | None = None) -> ReadResult:
     """Like :func:`read_text`, for a file's bytes; text that is not UTF-8 is an error."""
     try:
         text = data.decode("utf-8")
@@ -74,4 +73,4 @@ def read_bytes(data: bytes, path: str) -> ReadResult:
         )
         diagnostic = Diagnostic("E100", "not-utf8", Severity.ERROR, message, span)
         return ReadResult(ArgumentMap(path=path), "", (diagnostic,))
-    return read_text(text, path)
+    return read_text(text, path, parser)

@@ -1,43 +1,37 @@
-"""From text to a lark parse tree, with syntax errors in plain words (E101).
+"""From text to a syntax tree (:mod:`argmap.syntax_tree`), with syntax errors in plain words.
 
-The grammar in ``grammar/argmap.lark`` is loaded once and parsed with lark's LALR parser and
-contextual lexer. :class:`OutlineIndenter` turns indentation into ``_INDENT``/``_DEDENT`` tokens
-and takes comments out of the token stream. Text without errors is parsed with lark's tables in
-one loop (:mod:`argmap.lalr`, the same trees); where it has an error, lark parses it again and
-says what is wrong. After a syntax error, parsing resumes at the next top-level line, so that
-one run reports every error of a file.
+The grammar in ``grammar/argmap.lark`` is parsed with lark's LALR parser and contextual lexer.
+:class:`OutlineIndenter`, a lark post-lexer, turns indentation into ``_INDENT``/``_DEDENT``
+tokens, and :class:`MapTransformer` makes the syntax tree's nodes during the parse (lark's
+``transformer=`` option, so no parse tree is built). Comments are found with the grammar's own
+COMMENT and TEXT patterns. After a syntax error (E101), parsing resumes at the next top-level
+line, so that one run reports every error of a file. A :class:`MapParser` keeps no state
+between parses: one can serve any number of them.
 """
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import os
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lark import Lark, Token, Tree
-from lark import __version__ as lark_version
+from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lark import PostLex
 
+from argmap import syntax_tree as nodes
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.lalr import FastParser
 from argmap.model import Span
 
 __all__ = [
     "MAX_DEPTH",
     "Comment",
+    "MapParser",
     "ParsedText",
-    "build_parser",
+    "default_parser",
     "grammar_path",
-    "parse_items",
-    "paused_gc",
 ]
 
 MAX_DEPTH = 100
@@ -61,7 +55,7 @@ class Comment:
 class ParsedText:
     """The top-level items that parsed, the comments, and the syntax errors."""
 
-    items: tuple[Tree[Token], ...]
+    items: tuple[nodes.Item, ...]
     comments: tuple[Comment, ...]
     diagnostics: tuple[Diagnostic, ...]
     skipped: str = ""
@@ -69,37 +63,28 @@ class ParsedText:
 
 
 class _IndentationError(Exception):
-    def __init__(self, token: Token, message: str) -> None:
+    def __init__(self, token: Token, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.token = token
         self.message = message
+        self.hint = hint
 
 
 class OutlineIndenter(PostLex):
     """Indentation to ``_INDENT``/``_DEDENT`` tokens, as lark's ``Indenter`` does (without its
-    brackets), in one pass over the tokens; collects the comments of the text."""
+    brackets). The state of a text lives in its own :class:`_Layout`, so one indenter serves
+    any number of parses."""
 
     always_accept = ("_NL",)  # the contextual lexer looks for a newline in every state
 
-    def __init__(self) -> None:
-        self.sink: list[Comment] = []
-
-    def collect(self, token: Token) -> None:
-        """Lexer callback for comments that follow code on a line."""
-        assert token.line is not None and token.column is not None
-        self.sink.append(Comment(str(token), token.line, token.column, token.column == 1))
-
-    def layout(self) -> _Layout:
-        """The indentation state for one text."""
-        return _Layout(self.sink)
-
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        layout = self.layout()
+        layout = _Layout()
         token: Token | None = None
         started = False  # newlines before the first item are left out
         for token in stream:
             if token.type == "_NL":
-                yield from layout.newline(token, started)
+                if started:
+                    yield from layout.newline(token)
             else:
                 started = True
                 yield token
@@ -108,22 +93,16 @@ class OutlineIndenter(PostLex):
 
 
 class _Layout:
-    """What the newlines of one text become: the newline itself and _INDENT/_DEDENT tokens.
-    Comment lines in a newline go to the sink."""
+    """What the newlines of one text become: the newline itself and _INDENT/_DEDENT tokens."""
 
     tab_len = 8
 
-    def __init__(self, sink: list[Comment]) -> None:
-        self.sink = sink
+    def __init__(self) -> None:
         self.levels = [0]  # the indentation of each open level, in columns
         self.first_indent = ""  # the first indentation seen: tabs and spaces must not be mixed
 
-    def newline(self, token: Token, started: bool) -> list[Token]:
-        """The tokens for a newline (none before the first item, when not ``started``)."""
-        if "#" in token:
-            self._collect_comment_lines(token)
-        if not started:
-            return []
+    def newline(self, token: Token) -> list[Token]:
+        """The tokens for a newline."""
         levels = self.levels
         indent_str = token.rsplit("\n", 1)[1]
         if indent_str:
@@ -134,8 +113,13 @@ class _Layout:
             return [token]
         if indent > levels[-1]:
             if len(levels) > MAX_DEPTH:
-                message = f"the outline is nested more than {MAX_DEPTH} levels deep"
-                raise _IndentationError(token, message)
+                raise _IndentationError(
+                    token,
+                    f"the outline is nested more than {MAX_DEPTH} levels deep",
+                    hint="write the deeper parts as flat declarations "
+                    '(claim id: "...", reason: a -> b, objection: c -> d), '
+                    "which can be chained without a limit",
+                )
             levels.append(indent)
             return [token, Token.new_borrow_pos("_INDENT", indent_str, token)]
         if indent not in levels:
@@ -154,14 +138,6 @@ class _Layout:
         """The _DEDENT tokens that close the levels still open after the last token."""
         return [Token.new_borrow_pos("_DEDENT", "", last) for _ in self.levels[1:]]
 
-    def _collect_comment_lines(self, token: Token) -> None:
-        assert token.line is not None
-        for offset, segment in enumerate(token.split("\n")[1:], start=1):
-            stripped = segment.lstrip(" \t\r")
-            if stripped.startswith("#"):
-                column = len(segment) - len(stripped) + 1
-                self.sink.append(Comment(stripped, token.line + offset, column, own_line=True))
-
 
 def _check_indentation(token: Token, indent: str, first: str) -> None:
     """Tabs and spaces must not be mixed: editors disagree on how wide a tab is."""
@@ -177,160 +153,206 @@ def _check_indentation(token: Token, indent: str, first: str) -> None:
         raise _IndentationError(token, message)
 
 
+@v_args(inline=True)
+class MapTransformer(Transformer[Token, object]):
+    """Each rule of the grammar to its node in :mod:`argmap.syntax_tree`."""
+
+    def start(self, *items: nodes.Item) -> tuple[nodes.Item, ...]:
+        return items
+
+    def header(self, key: Token, text: Token) -> nodes.Header:
+        return nodes.Header(key, text)
+
+    def header_key(self, key: Token) -> Token:
+        return key
+
+    source_key = kind = inference_head = header_key
+
+    def source(
+        self, id: Token, title: Token | None, fields: tuple[nodes.SourceField, ...] | None
+    ) -> nodes.Source:
+        return nodes.Source(id, title, fields or ())
+
+    def source_fields(self, *fields: nodes.SourceField) -> tuple[nodes.SourceField, ...]:
+        return fields
+
+    def source_field(self, key: Token, text: Token) -> nodes.SourceField:
+        return nodes.SourceField(key, text)
+
+    def group(
+        self, id: Token | None, title: Token, items: tuple[nodes.Item, ...] | None
+    ) -> nodes.Group:
+        return nodes.Group(id, title, items or ())
+
+    group_items = start
+
+    def statement(self, head: nodes.StatementHead, body: nodes.Body | None) -> nodes.Statement:
+        return nodes.Statement(head, body or ())
+
+    def statement_head(self, kind: Token | None, id: Token, text: Token) -> nodes.StatementHead:
+        return nodes.StatementHead(kind, id, text)
+
+    def body(self, *lines: nodes.BodyLine) -> nodes.Body:
+        return lines
+
+    def quote(self, source: Token | None, text: Token) -> nodes.Quote:
+        return nodes.Quote(source, text)
+
+    def cite(self, source: Token, locator: Token | None) -> nodes.Citation:
+        return nodes.Citation(source, locator)
+
+    def attribution(self, holder: Token) -> nodes.Attribution:
+        return nodes.Attribution(holder)
+
+    def tags(self, *tags: Token) -> nodes.Tags:
+        return nodes.Tags(tags)
+
+    def note(self, text: Token) -> nodes.Note:
+        return nodes.Note(text)
+
+    def branch(
+        self, sign: Token, label: nodes.InferenceLabel | None, *premises: nodes.Premise
+    ) -> nodes.Branch:
+        return nodes.Branch(sign, label, premises)
+
+    def premise(self, head: nodes.StatementHead | Token, body: nodes.Body | None) -> nodes.Premise:
+        return nodes.Premise(head, body or ())
+
+    def inference_label(
+        self, id: Token | None, label: Token | None, *flags: Token
+    ) -> nodes.InferenceLabel:
+        return nodes.InferenceLabel(id, label, flags)
+
+    def reason(
+        self, label: nodes.InferenceLabel, premises: tuple[Token, ...], target: Token
+    ) -> nodes.FlatInference:
+        return nodes.FlatInference("reason", label, premises, target)
+
+    def objection(
+        self, label: nodes.InferenceLabel, premises: tuple[Token, ...], target: Token
+    ) -> nodes.FlatInference:
+        return nodes.FlatInference("objection", label, premises, target)
+
+    def premises(self, *ids: Token) -> tuple[Token, ...]:
+        return ids
+
+    def expectation(self, label: Token, *ids: Token) -> nodes.Expectation:
+        return nodes.Expectation(label, ids)
+
+
 def grammar_path() -> Path:
-    """The grammar file: inside the installed package, or at the top of a checkout. (A plain
-    path beside this module: importlib.resources would add 3 ms of imports to every run.)"""
+    """The grammar file: inside the installed package, or at the top of a checkout."""
     here = Path(__file__).resolve().parent
     packaged = here / "grammar" / "argmap.lark"
     return packaged if packaged.is_file() else here.parent / "grammar" / "argmap.lark"
 
 
-def _cache_file(grammar: str) -> str | bool:
-    """Where lark keeps the analysed grammar between runs, which saves about 0.3 s at every
-    start: a private folder in the user's cache (``$XDG_CACHE_HOME/argmap``, else
-    ``~/.cache/argmap``), or False when there is no writable one. lark checks the grammar's
-    hash stored in the file and rebuilds it when it is stale or unreadable."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "argmap")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
-        return False
-    if not os.access(folder, os.W_OK):
-        return False
-    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
-    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return os.path.join(folder, f"grammar-{digest}-lark{lark_version}-py{version}.cache")
+class MapParser:
+    """The grammar's parser. ``cache_file``: where lark may keep its analysis of the grammar
+    between runs (lark checks it and rebuilds a stale or unreadable one); None for no cache."""
 
-
-def build_parser() -> tuple[Lark, OutlineIndenter]:
-    """A new LALR parser of the grammar with its indenter (lark's own, which reports the
-    errors; :func:`parse_items` parses text without errors with :mod:`argmap.lalr`)."""
-    indenter = OutlineIndenter()
-    grammar = grammar_path().read_text(encoding="utf-8")
-    parser = Lark(
-        grammar,
-        cache=_cache_file(grammar),
-        parser="lalr",
-        lexer="contextual",
-        postlex=indenter,
-        propagate_positions=False,  # build.py takes spans from the tokens: twice as fast
-        maybe_placeholders=False,
-        lexer_callbacks={"COMMENT": indenter.collect},
-    )
-    return parser, indenter
-
-
-@cache
-def _parser() -> tuple[Lark, OutlineIndenter, FastParser]:
-    parser, indenter = build_parser()
-    return parser, indenter, FastParser(parser)
-
-
-_lock = threading.Lock()
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while parse trees are built.
-
-    A parse allocates hundreds of thousands of small objects (tokens, trees) and no cycles,
-    so the collector only rescans them, again and again as the heap grows: pausing it takes
-    about a third off the time of reading a large map.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def parse_items(text: str, path: str) -> ParsedText:
-    """Parse a map's text; never raises on bad input."""
-    with paused_gc():
-        return _parse_items(text, path)
-
-
-def _parse_items(text: str, path: str) -> ParsedText:
-    if not text.strip():
-        span = Span(path, 1, 1, 1, 1)
-        return ParsedText(
-            (), (), (_error("the file is empty: a map needs at least one statement", span),)
+    def __init__(self, cache_file: str | None = None) -> None:
+        self.lark = Lark(
+            grammar_path().read_text(encoding="utf-8"),
+            parser="lalr",
+            lexer="contextual",
+            postlex=OutlineIndenter(),
+            transformer=MapTransformer(),
+            maybe_placeholders=True,
+            cache=cache_file or False,
         )
-    lines = text.replace("\r\n", "\n").split("\n")
-    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-    items: list[Tree[Token]] = []
-    comments: list[Comment] = []
-    diagnostics: list[Diagnostic] = []
-    skipped: list[str] = []
-    start = 0
-    while start < len(lines):
-        chunk = _parse_lines(lines, start, len(lines), path)
-        if chunk.error is None:
-            items += chunk.items
-            comments += chunk.comments
-            break
-        item_start = _top_level_at_or_before(lines, chunk.error_line, start)
-        if item_start > start:
-            # Keep what parsed before the failing item.
-            prefix = _parse_lines(lines, start, item_start, path)
-            items += prefix.items
-            comments += prefix.comments
-            if prefix.error is not None and prefix.error.span != chunk.error.span:
-                diagnostics.append(prefix.error)
-        diagnostics.append(chunk.error)
-        if len(diagnostics) >= MAX_ERRORS:
-            diagnostics.append(
-                _error(f"too many syntax errors; stopped after {MAX_ERRORS}", chunk.error.span)
+        text = self.lark.get_terminal("TEXT").pattern.to_regexp()
+        comment = self.lark.get_terminal("COMMENT").pattern.to_regexp()
+        # A "#" outside a text starts a comment: scanning texts and comments in one pass
+        # skips the "#" inside texts.
+        self.comment_pattern = re.compile(f"(?:{text})|(?P<comment>{comment})")
+
+    def parse(self, text: str, path: str) -> ParsedText:
+        """Parse a map's text; never raises on bad input."""
+        if not text.strip():
+            span = Span(path, 1, 1, 1, 1)
+            return ParsedText(
+                (), (), (_error("the file is empty: a map needs at least one statement", span),)
             )
-            break
-        start = _next_top_level(lines, chunk.error_line + 1)
-        skipped += lines[item_start:start]
-    return ParsedText(tuple(items), tuple(comments), tuple(diagnostics), "".join(skipped))
+        lines = text.replace("\r\n", "\n").split("\n")
+        lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+        items: list[nodes.Item] = []
+        comments: list[Comment] = []
+        diagnostics: list[Diagnostic] = []
+        skipped: list[str] = []
+        start = 0
+        while start < len(lines):
+            chunk = self._parse_lines(lines, start, len(lines), path)
+            if chunk.error is None:
+                items += chunk.items
+                comments += chunk.comments
+                break
+            item_start = _top_level_at_or_before(lines, chunk.error_line, start)
+            if item_start > start:
+                # Keep what parsed before the failing item.
+                prefix = self._parse_lines(lines, start, item_start, path)
+                items += prefix.items
+                comments += prefix.comments
+                if prefix.error is not None and prefix.error.span != chunk.error.span:
+                    diagnostics.append(prefix.error)
+            diagnostics.append(chunk.error)
+            if len(diagnostics) >= MAX_ERRORS:
+                diagnostics.append(
+                    _error(f"too many syntax errors; stopped after {MAX_ERRORS}", chunk.error.span)
+                )
+                break
+            start = _next_top_level(lines, chunk.error_line + 1)
+            skipped += lines[item_start:start]
+        return ParsedText(tuple(items), tuple(comments), tuple(diagnostics), "".join(skipped))
 
-
-@dataclass(frozen=True, slots=True)
-class _Chunk:
-    items: tuple[Tree[Token], ...] = ()
-    comments: tuple[Comment, ...] = ()
-    error_line: int = 0
-    error: Diagnostic | None = None
-
-
-def _parse_lines(lines: list[str], start: int, stop: int, path: str) -> _Chunk:
-    """Parse lines[start:stop], keeping line numbers; the error line is 0-based."""
-    chunk = "\n" * start + "".join(lines[start:stop])
-    if not chunk.endswith("\n"):
-        chunk += "\n"
-    parser, indenter, fast = _parser()
-    with _lock:
-        tree = _parse_fast(fast, indenter, chunk)
+    def _parse_lines(self, lines: list[str], start: int, stop: int, path: str) -> _Chunk:
+        """Parse lines[start:stop], keeping line numbers; the error line is 0-based."""
+        chunk = "\n" * start + "".join(lines[start:stop])
+        if not chunk.endswith("\n"):
+            chunk += "\n"
         try:
-            if tree is None:  # an error: lark parses the text again to report it
-                indenter.sink = []
-                tree = parser.parse(chunk)
+            items = self.lark.parse(chunk)
         except UnexpectedInput as exc:
-            error = _syntax_error(exc, chunk, path, parser)
+            error = _syntax_error(exc, chunk, path, self.lark)
             return _Chunk(error_line=_error_position(exc, chunk), error=error)
         except _IndentationError as exc:
             line = exc.token.end_line or 1
             column = exc.token.end_column or 1
             span = Span(path, line, column, line, column)
-            return _Chunk(error_line=line - 1, error=_error(exc.message, span))
-        comments = tuple(indenter.sink)
-    return _Chunk(tuple(c for c in tree.children if isinstance(c, Tree)), comments)
+            return _Chunk(error_line=line - 1, error=_error(exc.message, span, exc.hint))
+        assert isinstance(items, tuple)
+        return _Chunk(items, self._comments(chunk))
+
+    def _comments(self, text: str) -> tuple[Comment, ...]:
+        comments = []
+        line, line_start, scanned = 1, 0, 0
+        for match in self.comment_pattern.finditer(text):
+            if match.group("comment") is None:
+                continue
+            position = match.start()
+            newlines = text.count("\n", scanned, position)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", scanned, position) + 1
+            scanned = position
+            before = text[line_start:position]
+            own_line = not before.strip(" \t")
+            comments.append(Comment(match.group(), line, position - line_start + 1, own_line))
+        return tuple(comments)
 
 
-def _parse_fast(fast: FastParser, indenter: OutlineIndenter, text: str) -> Tree[Token] | None:
-    """The tree of a text without errors, in one loop (:mod:`argmap.lalr`); None when the
-    text has an error, for lark to parse it again and say what the error is."""
-    indenter.sink = []
-    try:
-        return fast.parse(text, indenter.layout())
-    except _IndentationError:
-        return None
+@cache
+def default_parser() -> MapParser:
+    """A parser without a cache file, made once and shared."""
+    return MapParser()
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    items: tuple[nodes.Item, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    error_line: int = 0
+    error: Diagnostic | None = None
 
 
 def _top_level_at_or_before(lines: list[str], index: int, floor: int) -> int:
@@ -412,34 +434,32 @@ def _acceptable(exc: UnexpectedToken) -> set[str]:
     """The terminals the parser would really accept here.
 
     LALR merges look-ahead sets, and the contextual lexer adds the newline everywhere, so the
-    ``expected`` of lark's error can name tokens that would fail one step later. Trying each
-    candidate on a copy of the parser state leaves only those that would be shifted.
+    ``expected`` of lark's error can name tokens that would fail one step later; lark's
+    interactive parser tries each one and keeps those that would be shifted.
     """
-    state = exc.state
-    if state is None or not hasattr(state, "position"):
+    if exc.interactive_parser is None:
         return set()
-    accepted = set()
-    for name in state.parse_conf.parse_table.states[state.position]:
-        if not (name.isupper() or name == "$END"):
-            continue  # a rule (the parse table's goto entries), not a token
-        trial = state.copy()
-        try:
-            trial.feed_token(Token(name, ""), name == "$END")
-        except UnexpectedInput:
-            continue
-        accepted.add(name)
-    return accepted
+    accepts: Callable[[], set[str]] = exc.interactive_parser.accepts  # lark leaves it untyped
+    return {name for name in accepts() if name.isupper() or name == "$END"}
 
 
-def _hint(token: Token, expected: set[str]) -> str | None:
-    if token == "&":
+def _hint(token: Token, expected: set[str], text: str) -> str | None:
+    if token == "&" and _starts_line(token, text):
         return (
             "a line starting with & adds a co-premise: "
             "put it right after a + or - line, at the same indentation"
         )
+    if token == "+" and "AMPERSAND" in expected:
+        return "co-premises are joined with &, as in  reason r: a & b -> t"
     if expected == {"COLON"}:
         return 'a statement is written KIND ID: "text", for example  claim not_set: "..."'
     return None
+
+
+def _starts_line(token: Token, text: str) -> bool:
+    """True when only blanks come before the token on its line."""
+    position = token.start_pos or 0
+    return not text[text.rfind("\n", 0, position) + 1 : position].strip(" \t")
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> Diagnostic:
@@ -482,6 +502,6 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> D
                 span,
             )
         message = f"expected {_expected(expected, parser)}, found {_found(token)}"
-        return _error(message, span, hint=_hint(token, expected))
+        return _error(message, span, hint=_hint(token, expected, text))
     line = text.count("\n") or 1
     return _error("unexpected end of the file", Span(path, line, 1, line, 1))

@@ -39,11 +39,11 @@ def _api(module: str, name: str) -> Any:
 
 
 def _grammar(state: _State) -> None:
-    _api("argmap.syntax", "parse_items")('claim a: "A."\n', "tiny.arg")
+    _api("argmap.syntax", "default_parser")().parse('claim a: "A."\n', "tiny.arg")
 
 
 def _syntax(state: _State) -> None:
-    state.values["parsed"] = _api("argmap.syntax", "parse_items")(state.text, "map.arg")
+    state.values["parsed"] = _api("argmap.syntax", "default_parser")().parse(state.text, "map.arg")
 
 
 def _build(state: _State) -> None:

@@ -382,6 +382,29 @@ def test_hints_for_common_mistakes() -> None:
     assert ampersand.hint is not None and "co-premise" in ampersand.hint
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['claim a: "x"\nreason r: & a -> a\n', 'claim a: "x"\nreason r: a & & a -> a\n'],
+)
+def test_an_ampersand_inside_a_flat_declaration_gets_no_outline_hint(text: str) -> None:
+    (d,) = read_text(text, "t.arg").diagnostics
+    assert d.message == 'expected an id, found "&"'
+    assert d.hint is None
+
+
+def test_flat_co_premises_are_joined_with_ampersand() -> None:
+    result = read_text('claim a: "A"\nclaim b: "B"\nclaim t: "T"\nreason r: a & b -> t\n', "t.arg")
+    assert result.map.reasons["r"].premises == ("a", "b")
+    (plus,) = read_text('claim a: "A"\nclaim b: "B"\nreason r: a + b -> a\n', "t.arg").diagnostics
+    assert plus.message == 'expected "&" or "->", found "+"'
+    assert plus.hint == "co-premises are joined with &, as in  reason r: a & b -> t"
+
+
+def test_a_duplicate_id_names_its_subject() -> None:
+    (d,) = read_text('claim a: "x"\nclaim a: "y"\n', "t.arg").diagnostics
+    assert (d.code, d.subject) == ("E103", "a")
+
+
 def test_errors_across_the_whole_file_are_all_reported() -> None:
     text = "".join(f'claim c{i} "missing colon"\nclaim ok{i}: "fine"\n' for i in range(5))
     result = read_text(text, "t.arg")
@@ -402,6 +425,7 @@ def test_absurd_nesting_is_an_error_not_a_crash() -> None:
     (d,) = read_text(text, "t.arg").diagnostics
     assert d.message == f"the outline is nested more than {MAX_DEPTH} levels deep"
     assert d.span.line == MAX_DEPTH + 2
+    assert d.hint is not None and "flat declarations" in d.hint
 
 
 def test_nesting_up_to_the_limit_is_fine() -> None:

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import click
 
 from argmap.cli.exitcodes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from argmap.cli.grammar_cache import cached_parser
 from argmap.reader import ReadResult, read_bytes
 from argmap.report.human import format_human
 
@@ -74,7 +75,9 @@ def usable(item: ReadResult | InputError) -> ReadResult | None:
 def read_input(path: str) -> ReadResult | InputError:
     """One map (a path as :func:`expand` gives it, or ``-``), or why it could not be read."""
     data = _read(path)
-    return data if isinstance(data, InputError) else read_bytes(data, _display(path))
+    if isinstance(data, InputError):
+        return data
+    return read_bytes(data, _display(path), cached_parser())
 
 
 def _display(path: str) -> str:
