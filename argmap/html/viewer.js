@@ -71,7 +71,9 @@
     var r = n.getBoundingClientRect();
     var a = toDrawing(r.left, r.top);
     var b = toDrawing(r.right, r.bottom);
-    var w = Math.min(view.w, Math.max((b.x - a.x) * 6, home.w / 8));
+    // the node a third of the stage wide, at most 1.5 pixels a unit, never zoomed out
+    var pixels = stage.getBoundingClientRect().width;
+    var w = Math.min(view.w, Math.max((b.x - a.x) * 3, pixels / 1.5));
     var h = (view.h * w) / view.w;
     show({ x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - h / 2, w: w, h: h });
   }
