@@ -340,3 +340,25 @@ def test_server_sends_the_state_then_each_update(server: ViewServer) -> None:
         "text": "a\nb </script>",
     }
     assert _get(server, "/").read() == b"<p>new</p>"
+
+
+def test_the_committed_flagship_page_draws_the_committed_dot() -> None:
+    page = FLAGSHIP.with_suffix(".html").read_text(encoding="utf-8")
+    dot = FLAGSHIP.with_suffix(".dot").read_text(encoding="utf-8")
+    dot_nodes = set(re.findall(r"^\s*(\w+) \[", dot, flags=re.MULTILINE)) - {
+        "graph",
+        "node",
+        "edge",
+    }
+    assert set(re.findall(r'<g id="([^"]+)" class="node', page)) == dot_nodes
+    parsed = _parse(page)
+    data = json.loads(parsed.code["script"][0])
+    statements = _read(FLAGSHIP.read_text(encoding="utf-8"), str(FLAGSHIP)).map.statements
+    kinds = {"thesis", "claim", "evidence", "assumption"}
+    assert {e["id"] for e in data["elements"].values() if e["kind"] in kinds} == set(statements)
+    assert data["evaluate"] is True
+    meta = [a for t, a in parsed.tags if t == "meta" and a.get("http-equiv")]
+    assert meta[0]["content"] == content_security_policy(), (
+        "maps/precarious-balance.html has another viewer than argmap/html/: redraw it with the "
+        "command in maps/README.md"
+    )
