@@ -16,9 +16,8 @@ from argmap.cli.html_render import html_parts
 from argmap.cli.inputs import EXIT_CLEAN, InputError, fail, read_input
 from argmap.cli.view_server import Live, ViewServer
 from argmap.html import content_security_policy, html_page, inert_svg
-from argmap.render import THEMES, RenderOptions
-from argmap.render.engines import ENGINES, EngineError, EngineMissing
-from argmap.render.options import RANKDIRS
+from argmap.render import RenderOptions
+from argmap.render.engines import EngineError, EngineMissing
 from argmap.report.human import format_human
 
 __all__ = ["view"]
@@ -40,36 +39,11 @@ _DEBOUNCE_MS = 150
     is_flag=True,
     help="Colour statements IN / OUT / UNDEC at first (a button toggles).",
 )
-@click.option(
-    "--rankdir",
-    type=click.Choice(RANKDIRS),
-    default="BT",
-    show_default=True,
-    help="Layout direction: BT puts the thesis on top with its reasons below.",
-)
-@click.option(
-    "--theme",
-    type=click.Choice(sorted(THEMES)),
-    default="default",
-    show_default=True,
-    help="Colours; print is greyscale.",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="dot",
-    show_default=True,
-    envvar="ARGMAP_ENGINE",
-    help="Graphviz layout engine (or set ARGMAP_ENGINE).",
-)
 def view(
     file: str,
     port: int,
     no_browser: bool,
     evaluate: bool,
-    rankdir: str,
-    theme: str,
-    engine: str,
 ) -> None:
     """Show the map FILE in the browser, and keep it up to date while you edit it.
 
@@ -77,6 +51,7 @@ def view(
     opens it. Each time the map, or a source file it quotes, is saved, the map is drawn
     again and the page updates where it is, keeping its zoom and position; a map saved with
     errors keeps its last good drawing and shows the errors over it. Ctrl-C stops.
+    For another layout or theme, write the page with argmap render -f html.
     """
     try:
         from watchfiles import watch
@@ -88,8 +63,7 @@ def view(
         return
     if not os.path.isfile(file):
         fail(f"{file}: no such map file")
-    options = RenderOptions(rankdir=rankdir, theme=THEMES[theme])
-    state = _MapState(file, options, engine, evaluate)
+    state = _MapState(file, RenderOptions(), evaluate)
     live = Live(*state.draw())
     try:
         server = ViewServer(live, port, content_security_policy(live=True))
@@ -119,10 +93,9 @@ class _MapState:
     """Draws the map and remembers what the page last showed well: its drawings and data, and
     the files they came from (which the watcher follows)."""
 
-    def __init__(self, path: str, options: RenderOptions, engine: str, evaluate: bool) -> None:
+    def __init__(self, path: str, options: RenderOptions, evaluate: bool) -> None:
         self.path = path
         self.options = options
-        self.engine = engine
         self.evaluate = evaluate
         self.files: tuple[str, ...] = (os.path.abspath(path),)
         self.good: tuple[Any, dict[str, Any]] | None = None
@@ -156,7 +129,7 @@ class _MapState:
         if not item.ok:
             return format_human(item.diagnostics, {item.map.path: item.text})
         try:
-            parts = html_parts(item, self.options, self.engine, check=True)
+            parts = html_parts(item, self.options, "dot", check=True)
             drawings = parts.drawings._replace(
                 plain=inert_svg(parts.drawings.plain),
                 evaluated=inert_svg(parts.drawings.evaluated),
