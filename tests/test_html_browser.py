@@ -89,10 +89,13 @@ class Watched:
         self.page.screenshot(path=str(SHOTS / f"{name}.png"))
 
     def view_box(self) -> list[float]:
-        box = self.page.eval_on_selector(
-            ".drawing:not([hidden]) svg", "svg => svg.getAttribute('viewBox')"
-        )
-        return [float(n) for n in box.split()]
+        return _view_box(self.page)
+
+
+def _view_box(page: Any) -> list[float]:
+    """The part of the drawing in view: x, y, width, height in the drawing's units."""
+    box = page.eval_on_selector(".drawing:not([hidden]) svg", "svg => svg.getAttribute('viewBox')")
+    return [float(n) for n in box.split()]
 
 
 @pytest.fixture
@@ -210,6 +213,33 @@ def test_wheel_keys_and_drag_zoom_and_pan(watched: Watched, flagship: Path) -> N
     assert watched.problems == []
 
 
+def test_fingers_pan_and_pinch(browser: Any, flagship: Path) -> None:
+    context = browser.new_context(viewport={"width": 1000, "height": 700}, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(flagship.as_uri())
+        touch = context.new_cdp_session(page)
+
+        def fingers(kind: str, *points: tuple[float, float]) -> None:
+            spots = [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]
+            touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": spots})
+
+        home = _view_box(page)
+        fingers("touchStart", (400, 300))
+        for step in range(1, 6):
+            fingers("touchMove", (400 - 20 * step, 300))
+        fingers("touchEnd")
+        panned = _view_box(page)
+        assert panned[0] > home[0] and panned[2] == home[2]
+        fingers("touchStart", (380, 300), (420, 300))
+        for step in range(1, 9):
+            fingers("touchMove", (380 - 20 * step, 300), (420 + 20 * step, 300))
+        fingers("touchEnd")
+        assert _view_box(page)[2] < panned[2] / 2
+    finally:
+        context.close()
+
+
 def test_the_label_button_swaps_the_colouring(watched: Watched, flagship: Path) -> None:
     page = watched.page
     page.goto(flagship.as_uri())
@@ -303,19 +333,29 @@ def test_view_updates_the_page_on_save(watched: Watched, tmp_path: Path) -> None
         page.keyboard.press("ArrowLeft")
         kept = watched.view_box()
 
-        (tmp_path / "map.arg").write_text(
-            SMALL + 'claim added: "Added while the page was open."\n', encoding="utf-8"
+        page.click(f'.drawing:not([hidden]) g[id="{_node(page, "e")}"]')
+        assert page.inner_text("#panel h2") == "evidence e"
+        kept = watched.view_box()
+        where = page.locator(f'.drawing:not([hidden]) g[id="{_node(page, "e")}"]').bounding_box()
+
+        # a statement before the others: the drawing's node ids all move on by one
+        added = SMALL.replace(
+            "thesis t:", 'claim added: "Added while the page was open."\nthesis t:'
         )
+        (tmp_path / "map.arg").write_text(added, encoding="utf-8")
         _wait_for_version(page, 2)
         assert "Added while the page" in page.inner_text(".drawing:not([hidden])")
-        assert watched.view_box()[2:] == kept[2:]
+        assert page.inner_text("#panel h2") == "evidence e"  # still the same statement
+        assert watched.view_box()[2:] == kept[2:]  # the same zoom, and the statement in place:
+        moved = page.locator(f'.drawing:not([hidden]) g[id="{_node(page, "e")}"]').bounding_box()
+        assert (moved["x"], moved["y"]) == pytest.approx((where["x"], where["y"]), abs=1)
         watched.shot("view-updated")
 
-        (tmp_path / "map.arg").write_text(SMALL + 'claim broken "no colon"\n', encoding="utf-8")
+        (tmp_path / "map.arg").write_text(added + 'claim broken "no colon"\n', encoding="utf-8")
         _wait_for_version(page, 3)
         errors = page.locator("#errors")
         assert errors.is_visible()
-        assert "map.arg:8:" in errors.inner_text()
+        assert "map.arg:9:" in errors.inner_text()
         assert "Added while the page" in page.inner_text(".drawing:not([hidden])")  # kept
         watched.shot("view-errors")
 

@@ -65,6 +65,12 @@
     var d = drawing();
     return d ? d.querySelector('g.node[id="' + CSS.escape(id) + '"]') : null;
   }
+  function middle(id) {
+    var n = node(id);
+    if (!n) return null;
+    var r = n.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }
   function centreOn(id) {
     var n = node(id);
     if (!n || !view) return;
@@ -193,6 +199,10 @@
     });
   }
   function runSearch() {
+    findMatches();
+    if (matches.length) nextMatch(1);
+  }
+  function findMatches() {
     var wanted = search.value.trim().toLowerCase();
     matches = [];
     if (wanted) {
@@ -203,7 +213,6 @@
     matchIndex = -1;
     mark("argmap-match", matches);
     matchesOut.textContent = wanted ? matches.length + (matches.length === 1 ? " match" : " matches") : "";
-    if (matches.length) nextMatch(1);
   }
   function nextMatch(direction) {
     if (!matches.length) return;
@@ -314,17 +323,31 @@
     readHome();
     if (kept) show(kept); else fit();
   }
+  function nodeNamed(id) {
+    return Object.keys(data.elements).filter(function (k) {
+      return id && data.elements[k].id === id;
+    })[0] || null;
+  }
   function update(message) {
     if (message.svgs) {
+      // node ids follow the order of the file: find the selected statement again by its own id
+      // and keep it where it was on the screen, however the layout moved it
+      var selectedId = selected && data.elements[selected] ? data.elements[selected].id : null;
+      var before = selected ? middle(selected) : null;
       data.elements = message.elements;
+      selected = nodeNamed(selectedId);
       data.map = message.map;
       data.title = message.title;
       replaceDrawings(message.svgs);
+      var after = selected && before ? middle(selected) : null;
+      if (after) panBy(before.x - after.x, before.y - after.y);
       document.getElementById("map-title").textContent = data.title || "argument map";
+      // the data block stays the data of the drawing shown (it is never run)
+      document.getElementById("argmap-data").textContent = JSON.stringify(data);
     }
     showErrors(message.errors);
     select(selected, false);
-    if (search.value) { mark("argmap-match", matches); }
+    if (search.value) findMatches();
     document.body.setAttribute("data-version", String(message.version));
   }
   if (data.live) {
