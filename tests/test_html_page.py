@@ -277,10 +277,29 @@ def test_render_html_of_a_broken_map_fails_in_plain_words(tmp_path: Path) -> Non
     assert not (tmp_path / "m.html").exists()
 
 
-def test_view_refuses_a_missing_map() -> None:
-    result = CliRunner().invoke(main, ["view", "no-such-map.arg", "--no-browser"])
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("no-such-map.arg", "no-such-map.arg: error: no such file"),
+        (".", ".: error: this is a folder, not a map file"),
+        ("-", "give its path, not - (standard input)"),
+    ],
+)
+def test_view_refuses_what_is_no_map_file(given: str, said: str) -> None:
+    result = CliRunner().invoke(main, ["view", given, "--no-browser"])
     assert result.exit_code == 2
-    assert "no-such-map.arg: no such map file" in result.stderr
+    assert said in result.stderr
+
+
+def test_view_says_when_the_port_is_taken(server: ViewServer, tmp_path: Path) -> None:
+    (tmp_path / "m.arg").write_text(SMALL, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["view", str(tmp_path / "m.arg"), "--no-browser", "--port", str(server.port)]
+    )
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1 port {server.port} (address already in use)" in (
+        result.stderr
+    )
 
 
 # ---- argmap view's server ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ import click
 
 from argmap.cli.config import ConfigError
 from argmap.cli.html_render import html_parts
-from argmap.cli.inputs import EXIT_CLEAN, InputError, fail, read_input
+from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, fail, read_input
 from argmap.cli.view_server import Live, ViewServer
 from argmap.html import content_security_policy, html_page, inert_svg
 from argmap.render import RenderOptions
@@ -61,14 +61,21 @@ def view(
             "pip install 'argmap[view]' (or pip install watchfiles)"
         )
         return
-    if not os.path.isfile(file):
-        fail(f"{file}: no such map file")
+    if file == "-":
+        fail("argmap view follows a map file as it is saved: give its path, not - (standard input)")
+    unreadable = read_input(file)
+    if isinstance(unreadable, InputError):
+        click.echo(str(unreadable), err=True)
+        raise SystemExit(EXIT_ERROR)
     state = _MapState(file, RenderOptions(), evaluate)
     live = Live(*state.draw())
     try:
         server = ViewServer(live, port, content_security_policy(live=True))
     except OSError as exc:
-        fail(f"cannot serve on 127.0.0.1 port {port}: {exc.strerror or exc}")
+        fail(
+            f"cannot serve on 127.0.0.1 port {port} ({(exc.strerror or str(exc)).lower()}): "
+            "choose another with --port, or leave --port out to use a free one"
+        )
         return
     click.echo(f"argmap view: showing {file} at {server.url} (Ctrl-C to stop)")
     if not no_browser:
