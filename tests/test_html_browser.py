@@ -279,6 +279,23 @@ def test_a_hostile_map_stays_inert(watched: Watched, tmp_path: Path) -> None:
     assert watched.problems == []
 
 
+def test_the_policy_blocks_script_that_got_into_the_page(watched: Watched, tmp_path: Path) -> None:
+    """Defence in depth: were markup ever to get past the escaping, it would not run."""
+    (tmp_path / "small.arg").write_text(SMALL, encoding="utf-8")
+    page_path = _render(tmp_path / "small.arg", tmp_path / "small.html")
+    page = page_path.read_text(encoding="utf-8")
+    injected = (
+        "<script>window.pwned = 1</script><img src=x onerror='window.pwned = 2'>"
+        "<a id=js href='javascript:window.pwned=3'>x</a>"
+    )
+    page_path.write_text(page.replace("<main", injected + "<main", 1), encoding="utf-8")
+    watched.page.goto(page_path.as_uri())
+    watched.page.click("#js")
+    assert watched.page.evaluate("typeof window.pwned") == "undefined"
+    blocked = [p for p in watched.problems if "Content Security Policy" in p]
+    assert len(blocked) >= 3, watched.problems
+
+
 # ---- argmap view -------------------------------------------------------------------------------
 
 SMALL = """\

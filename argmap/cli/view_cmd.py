@@ -15,7 +15,7 @@ from argmap.cli.config import ConfigError
 from argmap.cli.html_render import html_parts
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, fail, read_input
 from argmap.cli.view_server import Live, ViewServer
-from argmap.html import content_security_policy, html_page, inert_svg
+from argmap.html import Drawings, content_security_policy, html_page, inert_svg
 from argmap.render import RenderOptions
 from argmap.render.engines import EngineError, EngineMissing
 from argmap.report.human import format_human
@@ -23,6 +23,7 @@ from argmap.report.human import format_human
 __all__ = ["view"]
 
 _DEBOUNCE_MS = 150
+_RETRY = 0.5
 
 
 @click.command()
@@ -63,9 +64,9 @@ def view(
         return
     if file == "-":
         fail("argmap view follows a map file as it is saved: give its path, not - (standard input)")
-    unreadable = read_input(file)
-    if isinstance(unreadable, InputError):
-        click.echo(str(unreadable), err=True)
+    first = read_input(file)
+    if isinstance(first, InputError):
+        click.echo(str(first), err=True)
         raise SystemExit(EXIT_ERROR)
     state = _MapState(file, RenderOptions(), evaluate)
     live = Live(*state.draw())
@@ -105,7 +106,7 @@ class _MapState:
         self.options = options
         self.evaluate = evaluate
         self.files: tuple[str, ...] = (os.path.abspath(path),)
-        self.good: tuple[Any, dict[str, Any]] | None = None
+        self.good: tuple[Drawings, dict[str, Any]] | None = None
         self.version = 0
 
     def draw(self) -> tuple[str, dict[str, Any]]:
@@ -152,22 +153,29 @@ class _MapState:
 
 def _watch(watch: Callable[..., Any], state: _MapState, live: Live) -> None:
     """Draw the map again whenever one of its files is saved, until the server stops. The
-    folders watched change when the map starts or stops quoting a source in another one."""
+    folders watched change when the map starts or stops quoting a source in another one; a
+    folder that goes away is looked for again every half second."""
     while not live.stopping.is_set():
         files = state.files
         folders = sorted({os.path.dirname(f) for f in files if os.path.isdir(os.path.dirname(f))})
+        if not folders:
+            live.stopping.wait(_RETRY)
+            continue
 
         def followed(_change: object, path: str, files: tuple[str, ...] = files) -> bool:
             return os.path.abspath(path) in files
 
-        for _ in watch(
-            *folders,
-            watch_filter=followed,
-            debounce=_DEBOUNCE_MS,
-            stop_event=live.stopping,
-            recursive=False,
-            raise_interrupt=False,
-        ):
-            live.publish(*state.draw())
-            if state.files != files:
-                break
+        try:
+            for _ in watch(
+                *folders,
+                watch_filter=followed,
+                debounce=_DEBOUNCE_MS,
+                stop_event=live.stopping,
+                recursive=False,
+                raise_interrupt=False,
+            ):
+                live.publish(*state.draw())
+                if state.files != files:
+                    break
+        except OSError:  # a folder went away while it was watched
+            live.stopping.wait(_RETRY)
