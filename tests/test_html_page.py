@@ -269,6 +269,19 @@ def test_render_writes_the_page_by_extension(tmp_path: Path) -> None:
     assert 'aria-pressed="true"' in (tmp_path / "m.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.dot
+def test_a_focused_page_knows_only_what_it_draws(tmp_path: Path) -> None:
+    (tmp_path / "m.arg").write_text(SMALL, encoding="utf-8")
+    options = ["--focus", "e", "--depth", "1", "-o", str(tmp_path / "m.html")]
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "m.arg"), *options])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    data = json.loads(_parse(page).code["script"][0])
+    assert sorted(e["id"] for e in data["elements"].values()) == ["e", "r_main", "t"]  # not d
+    drawn = set(re.findall(r'<g id="([^"]+)" class="node', page))
+    assert set(data["elements"]) <= drawn
+
+
 def test_render_html_of_a_broken_map_fails_in_plain_words(tmp_path: Path) -> None:
     (tmp_path / "m.arg").write_text('claim a "no colon"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(tmp_path / "m.arg"), "-f", "html"])

@@ -16,6 +16,7 @@ from argmap.reader import ReadResult
 from argmap.render import RenderOptions, find, to_digraph
 from argmap.render.dot import node_ids
 from argmap.render.engines import draw
+from argmap.render.focus import neighbourhood
 
 __all__ = ["HtmlParts", "html_parts"]
 
@@ -57,6 +58,10 @@ def html_parts(
         svgs.append(drawing.data.decode("utf-8"))
         warnings += [w for w in drawing.warnings if w not in warnings]
     labels = {**ctx.labelling.statements, **ctx.labelling.inferences}
-    data = panel_data(m, node_ids(m), labels=labels, why=ctx.explanations, findings=findings)
+    nodes = node_ids(m)
+    if options.focus:  # the panel knows only what is drawn
+        shown = neighbourhood(m, options.focus, options.depth).ids
+        nodes = {id: node for id, node in nodes.items() if id in shown}
+    data = panel_data(m, nodes, labels=labels, why=ctx.explanations, findings=findings)
     files = [os.path.abspath(p) for p in (path, *texts.paths.values()) if p is not None]
     return HtmlParts(Drawings(*svgs), data, tuple(warnings), tuple(dict.fromkeys(files)))
