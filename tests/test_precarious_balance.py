@@ -28,7 +28,7 @@ README = MAP.parent / "README.md"
 SVG = "{http://www.w3.org/2000/svg}"
 RENDER_OPTIONS = ("--evaluate", "--legend")
 REGENERATE = (
-    "for f in dot svg png; do argmap render maps/precarious-balance.arg "
+    "for f in dot svg png html; do argmap render maps/precarious-balance.arg "
     f"{' '.join(RENDER_OPTIONS)} -o maps/precarious-balance.$f; done"
 )
 """The command maps/README.md gives for redrawing the map (run from the repository)."""

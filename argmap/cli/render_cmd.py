@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from argmap.cli.config import ConfigError
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, expand, fail, read_input, usable
 from argmap.cli.render_output import (
     FORMATS,
@@ -17,6 +18,7 @@ from argmap.cli.render_output import (
     write_atomic,
     write_problem,
 )
+from argmap.reader import ReadResult
 from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
 from argmap.render.attributes import attribute_problem
 from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
@@ -141,7 +143,8 @@ def render(
     node_attrs: tuple[str, ...],
     edge_attrs: tuple[str, ...],
 ) -> None:
-    """Draw the maps in FILES as diagrams (docs/visual-language.md).
+    """Draw the maps in FILES as diagrams (docs/visual-language.md), or as an interactive HTML
+    page (-f html: pan, zoom, search, and a panel for the clicked statement; docs/html.md).
 
     Each map is written beside itself as MAP.svg unless -o says otherwise; - reads standard
     input. Unsupported claims and unanswered objections are marked (--no-check to leave them
@@ -185,6 +188,8 @@ def _run(job: Job, options: RenderOptions, engine: str, *, check: bool, evaluate
     if problem:
         click.echo(f"{m.path}: error: {problem}", err=True)
         return False
+    if job.format == "html":
+        return _html(job, result, options, engine, check=check, evaluate=evaluate)
     source = to_digraph(m, find(m, check=check, evaluate=evaluate), options).source
     if job.format == "dot":
         return _write(job, source.encode("utf-8"))
@@ -199,6 +204,33 @@ def _run(job: Job, options: RenderOptions, engine: str, *, check: bool, evaluate
         return False
     _pass_on(m.path, drawing.warnings)
     return _write(job, drawing.data)
+
+
+def _html(
+    job: Job,
+    result: ReadResult,
+    options: RenderOptions,
+    engine: str,
+    *,
+    check: bool,
+    evaluate: bool,
+) -> bool:
+    """The interactive page of one map (docs/html.md)."""
+    from argmap.cli.html_render import html_parts
+    from argmap.html import html_page
+
+    try:
+        parts = html_parts(result, options, engine, check=check)
+        page = html_page(parts.drawings, parts.data, evaluate=evaluate)
+    except EngineMissing as exc:
+        fail(str(exc))
+        return False
+    except (EngineError, ConfigError, ValueError) as exc:
+        _pass_on(result.map.path, getattr(exc, "warnings", ()))
+        click.echo(f"{result.map.path}: error: {exc}", err=True)
+        return False
+    _pass_on(result.map.path, parts.warnings)
+    return _write(job, page.encode("utf-8"))
 
 
 def _pass_on(path: str, warnings: tuple[str, ...]) -> None:

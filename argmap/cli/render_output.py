@@ -14,8 +14,16 @@ from pathlib import Path
 __all__ = ["FORMATS", "STDOUT", "Job", "OutputError", "plan", "write_atomic", "write_problem"]
 
 STDOUT = "-"
-FORMATS = ("svg", "png", "pdf", "dot")
-_EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+FORMATS = ("svg", "png", "pdf", "dot", "html")
+_EXTENSIONS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 class OutputError(ValueError):
@@ -67,8 +75,8 @@ def plan(sources: list[str], output: str | None, format: str | None) -> list[Job
             )
         if not (format or implied):
             raise OutputError(
-                f"cannot tell the format of {output}: end the name in .svg, .png, .pdf or .dot, "
-                "or give -f"
+                f"cannot tell the format of {output}: end the name in .svg, .png, .pdf, .dot "
+                "or .html, or give -f"
             )
         return _checked([Job(sources[0], output, format or implied or "svg")])
     if output is not None and several and os.path.lexists(output) and not os.path.isdir(output):

@@ -41,7 +41,7 @@ from argmap.render.styles import (
 )
 from argmap.render.wrap import wrap
 
-__all__ = ["focus_problem", "to_digraph"]
+__all__ = ["focus_problem", "node_ids", "to_digraph"]
 
 _TITLE_WIDTH = 60
 _LEGEND = "legend_"
@@ -55,6 +55,12 @@ def focus_problem(m: ArgumentMap, focus: str) -> str | None:
     close = difflib.get_close_matches(focus, ids, n=1)
     hint = f'; did you mean "{close[0]}"?' if close else ""
     return f'--focus: the map has no statement, reason or objection "{focus}"{hint}'
+
+
+def node_ids(m: ArgumentMap) -> dict[str, str]:
+    """The id each statement, reason, objection and group gets in the drawing (``s1``, ``r1``,
+    ``o1``, ``cluster_g1``): the SVG's ``<g id=…>`` of its node, whatever its style."""
+    return _names(m, _in_source_order(m), "")
 
 
 def to_digraph(
