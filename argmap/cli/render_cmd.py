@@ -20,7 +20,7 @@ from argmap.cli.render_output import (
 from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
 from argmap.render.attributes import attribute_problem
 from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
-from argmap.render.options import RANKDIRS
+from argmap.render.options import COLLAPSIBLE, DETAILS, GROUPINGS, RANKDIRS
 
 __all__ = ["render"]
 
@@ -84,7 +84,28 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     "--depth",
     type=click.IntRange(min=0),
     metavar="N",
-    help="With --focus: how many reasoning steps around it to draw (default 2).",
+    help="Draw N reasoning steps below the thesis; with --focus, around it (default 2).",
+)
+@click.option(
+    "--detail",
+    type=click.Choice(DETAILS),
+    default="brief",
+    show_default=True,
+    help="brief: text, kind and a provenance mark (the rest on hover in SVG); "
+    "full: quotes, sources, holders and ids in the boxes.",
+)
+@click.option(
+    "--groups",
+    type=click.Choice(GROUPINGS),
+    default="none",
+    show_default=True,
+    help="box: draw each group as a box around its statements (a larger drawing).",
+)
+@click.option(
+    "--collapse",
+    type=click.Choice(COLLAPSIBLE),
+    multiple=True,
+    help="Fold the evidence under each claim into a count.",
 )
 @click.option(
     "--engine",
@@ -135,6 +156,9 @@ def render(
     evaluate: bool,
     focus: str | None,
     depth: int | None,
+    detail: str,
+    collapse: tuple[str, ...],
+    groups: str,
     engine: str,
     width: int,
     graph_attrs: tuple[str, ...],
@@ -147,15 +171,16 @@ def render(
     input. Unsupported claims and unanswered objections are marked (--no-check to leave them
     out). Formats other than DOT need Graphviz. Exit code 2 when a map cannot be drawn.
     """
-    if depth is not None and focus is None:
-        fail("--depth needs --focus ID: the statement to draw the neighbourhood of")
     options = RenderOptions(
         rankdir=rankdir,
         theme=THEMES[theme],
         width=width,
         legend=legend,
         focus=focus,
-        depth=2 if depth is None else depth,
+        depth=depth,
+        detail=detail,
+        collapse=collapse,
+        groups=groups,
         graph_attrs=_attributes(graph_attrs, "-G"),
         node_attrs=_attributes(node_attrs, "-N"),
         edge_attrs=_attributes(edge_attrs, "-E"),
