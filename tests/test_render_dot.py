@@ -33,7 +33,7 @@ from argmap.render.styles import (
 from argmap.render.themes import THEMES
 from argmap.render.wrap import display_width
 from tests.conftest import ROOT
-from tests.render_oracle import Dot, expected_edges, parse_dot
+from tests.render_oracle import Dot, expected_edges, node_names, parse_dot
 
 EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))
 FEATURES = ROOT / "tests" / "golden" / "fixtures" / "features.arg"
@@ -345,6 +345,12 @@ def test_evaluate_marks_status_in_words_and_grey_not_in_colour() -> None:
             else:
                 assert not last.startswith(("IN", "OUT", "UNDEC"))  # all is well: no word
     assert set(labels.values()) == {Label.IN, Label.OUT}
+    failed = {name for id, name in node_names(m).items() if id in findings.failed}
+    assert failed
+    for junction, _, attrs in dot.edges:
+        if "conclusion" in attrs["class"] and "conceded" not in attrs["class"]:
+            assert (attrs["color"] == faded) == (junction in failed), attrs
+            assert ("out" in attrs["class"].split()) == (junction in failed)
 
 
 def test_out_says_whether_it_is_defeated_or_unsupported() -> None:

@@ -363,13 +363,18 @@ class _Drawing:
         lines = [f"{self.names[p]} -> {junction} [{line_in}]" for p in inf.premises]
         conceded = isinstance(inf, Objection) and inf.conceded
         unanswered = inf.id in self.findings.unanswered
+        failed = inf.id in self.findings.failed
 
         def conclusion() -> dict[str, str]:
-            attrs = conclusion_style(role, theme, conceded=conceded, unanswered=unanswered)
+            attrs = conclusion_style(
+                role, theme, conceded=conceded, unanswered=unanswered, failed=failed
+            )
             attrs = _overridden(attrs, raw)
-            return {**attrs, "class": " ".join(_conclusion_classes(role, conceded, unanswered))}
+            classes = _conclusion_classes(role, conceded, unanswered, failed)
+            return {**attrs, "class": " ".join(classes)}
 
-        line_out = self._styled(("conclusion", role, conceded, unanswered), conclusion)
+        key = ("conclusion", role, conceded, unanswered, failed)
+        line_out = self._styled(key, conclusion)
         caption = self._caption(inf)
         if caption:
             line_out = f"{attr_list({'label': dot_text(caption)})} {line_out}"
@@ -377,10 +382,14 @@ class _Drawing:
         return lines
 
 
-def _conclusion_classes(role: Role, conceded: bool, unanswered: bool) -> Iterable[str]:
+def _conclusion_classes(
+    role: Role, conceded: bool, unanswered: bool, failed: bool
+) -> Iterable[str]:
     yield "conclusion"
     yield role.value
     if conceded:
         yield "conceded"
     if unanswered:
         yield "unanswered"
+    if failed:
+        yield "out"

@@ -19,7 +19,8 @@ _NO_WHY: Mapping[str, str] = MappingProxyType({})
 @dataclass(frozen=True, slots=True)
 class Findings:
     """Statements without support, objections nobody answered, statement labels, why every
-    element has its label, and the OUT statements that an objection which stands defeats; the
+    element has its label, the OUT statements that an objection which stands defeats, and the
+    reasons and objections that are OUT (``failed``); the
     flags say whether the checker and the labelling ran (so the legend explains their marks)."""
 
     checked: bool = False
@@ -29,6 +30,7 @@ class Findings:
     labels: Mapping[str, Label] = field(default_factory=lambda: _NO_LABELS)
     why: Mapping[str, str] = field(default_factory=lambda: _NO_WHY)
     defeated: frozenset[str] = frozenset()
+    failed: frozenset[str] = frozenset()
 
 
 def find(m: ArgumentMap, *, check: bool = True, evaluate: bool = False) -> Findings:
@@ -56,4 +58,5 @@ def find(m: ArgumentMap, *, check: bool = True, evaluate: bool = False) -> Findi
         labelling.statements,
         MappingProxyType(explain_all(m, labelling)),
         defeated,
+        frozenset(id for id, label in labelling.inferences.items() if label is Label.OUT),
     )

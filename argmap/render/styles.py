@@ -138,14 +138,20 @@ def premise_style(role: Role, theme: Theme) -> Attributes:
     }
 
 
-def conclusion_style(role: Role, theme: Theme, *, conceded: bool, unanswered: bool) -> Attributes:
-    """The arrow from a junction to what the inference supports or attacks."""
+def conclusion_style(
+    role: Role, theme: Theme, *, conceded: bool, unanswered: bool, failed: bool = False
+) -> Attributes:
+    """The arrow from a junction to what the inference supports or attacks: thin and grey when
+    the inference is OUT (``failed``), grey when conceded, thick when unanswered."""
     attrs = {
         "arrowhead": _HEADS[role],
         "style": _LINES[role],
         "color": role_colour(role, theme),
         "penwidth": "1.8",
     }
+    if failed:
+        attrs["color"] = theme.faded
+        attrs["penwidth"] = "1"
     if conceded:
         attrs["color"] = theme.conceded
     if unanswered:
