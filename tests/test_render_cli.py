@@ -113,6 +113,18 @@ def test_options_reach_the_drawing(maps: Path) -> None:
     assert code == 0 and "within 1 step of safe" in dot and "UNSUPPORTED" not in dot
 
 
+def test_overview_and_detail_options_reach_the_drawing(maps: Path) -> None:
+    outline = str(maps / "outline.arg")
+    code, out, _ = run(outline, "-o", "-", "-f", "dot", "--depth", "1")
+    assert code == 0 and "1 step below the thesis" in out.decode()
+    code, out, _ = run(outline, "-o", "-", "-f", "dot", "--collapse", "evidence")
+    assert code == 0 and "piece of evidence)" in out.decode()
+    code, out, _ = run(outline, "-o", "-", "-f", "dot", "--detail", "full", "--groups", "box")
+    assert code == 0 and "CLAIM · safe" in out.decode()
+    code, out, err = run(outline, "-o", "-", "-f", "dot", "--detail", "short")
+    assert code == 2 and out == b"" and "'short' is not one of 'brief', 'full'" in err
+
+
 # ---- errors --------------------------------------------------------------------------------
 
 ERRORS = [

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from argmap.model import ArgumentMap
-from argmap.reader import read_text
 from argmap.render import RenderOptions, find, to_digraph
 from argmap.render.engines import draw
 from argmap.render.themes import THEMES
 from bench.drawing import measure
 from tests.conftest import ROOT
+from tests.test_render_dot import load, read
 
 pytestmark = pytest.mark.dot
 
@@ -29,16 +28,6 @@ FLAGSHIP = ROOT / "maps" / "precarious-balance.arg"
 BEFORE_AREA = 4376 * 2452
 BEFORE_EDGE_LENGTH = 18_723
 BEFORE_CROSSINGS = 5  # as counted by eye on that drawing; bench.drawing counts 4
-
-
-def read(text: str) -> ArgumentMap:
-    result = read_text(text, "test.arg")
-    assert result.ok, result.diagnostics
-    return result.map
-
-
-def load(path: Path) -> ArgumentMap:
-    return read(path.read_text(encoding="utf-8"))
 
 
 def svg(m: ArgumentMap, options: RenderOptions | None = None, evaluate: bool = False) -> str:
