@@ -63,7 +63,7 @@ def graph_defaults(theme: Theme, rankdir: str) -> Attributes:
         "fontname": theme.font,
         "fontcolor": theme.ink,
         "nodesep": "0.2",
-        "ranksep": "0.3",
+        "ranksep": "0.25",
         "labelloc": "t",
         "fontsize": "18",
     }
@@ -76,7 +76,7 @@ def node_defaults(theme: Theme) -> Attributes:
         "fontsize": "12",
         "color": theme.ink,
         "fontcolor": theme.ink,
-        "margin": "0.14,0.07",
+        "margin": "0.12,0.06",
     }
 
 
