@@ -603,6 +603,73 @@ def test_focus_problem_suggests_a_close_id() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("depth", "shown", "marks"),
+    [
+        (0, {"t"}, {"t": "(+2 not shown below)"}),
+        (1, {"t", "a", "b", "o"}, {"b": "(+1 not shown below)"}),
+        (2, {"t", "a", "b", "o", "c"}, {"c": "(+1 not shown below)"}),
+        (3, {"t", "a", "b", "o", "c", "d"}, {"d": "(+1 not shown below)"}),
+    ],
+)
+def test_depth_draws_steps_below_the_thesis(
+    depth: int, shown: set[str], marks: dict[str, str]
+) -> None:
+    dot = draw(read(CHAIN), depth=depth)
+    names = {v: k for k, v in user_ids(dot).items()}
+    assert set(names) == shown
+    assert {id: dot.label(n)[-1] for id, n in names.items() if "below" in dot.label(n)[-1]} == marks
+    assert f"{depth} step" in dot.graph["label"] and "below the thesis" in dot.graph["label"]
+
+
+COLLAPSIBLE = """thesis t: "T"
+  + c: "C"
+    + evidence e1: "E1"
+    + evidence e2: "E2"
+    & evidence e3: "E3"
+  + k: "K"
+    + evidence shared: "Shared"
+    + evidence attacked: "Attacked"
+      - evidence doubt: "Doubt"
+  + shared
+"""
+
+
+def test_collapse_folds_evidence_that_only_backs_a_claim() -> None:
+    m = read(COLLAPSIBLE)
+    dot = draw(m, collapse=("evidence",))
+    names = {v: k for k, v in user_ids(dot).items()}
+    # e1-e3 fold into c; "shared" is also a premise for t (folded too: it is evidence
+    # alone); "attacked" is attacked, and the objection's premise has no claim to fold into
+    assert set(names) == {"t", "c", "k", "attacked", "doubt"}
+    assert dot.label(names["c"])[-1] == "(+3 pieces of evidence)"
+    assert dot.label(names["k"])[-1] == "(+1 piece of evidence)"
+    assert dot.label(names["t"])[-1] == "(+1 piece of evidence)"
+    kept = {a for a, b, _ in dot.edges} | {b for _, b, _ in dot.edges}
+    assert kept <= set(dot.nodes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_overviews_draw_only_edges_between_drawn_nodes(data: st.DataObject) -> None:
+    size = data.draw(st.integers(2, 8))
+    kinds = data.draw(
+        st.lists(st.sampled_from(["claim", "evidence"]), min_size=size, max_size=size)
+    )
+    lines = ['thesis s0: "S0"'] + [f'{k} s{i}: "S{i}"' for i, k in enumerate(kinds[1:], 1)]
+    pairs = st.tuples(st.integers(0, size - 1), st.integers(0, size - 1))
+    lines += [f"reason: s{a} -> s{b}" for a, b in data.draw(st.lists(pairs, max_size=10))]
+    lines += [f"objection: s{a} -> s{b}" for a, b in data.draw(st.lists(pairs, max_size=4))]
+    m = read("\n".join(lines) + "\n")
+    depth = data.draw(st.none() | st.integers(0, 3))
+    collapse = data.draw(st.sampled_from([(), ("evidence",)]))
+    dot = draw(m, find(m, evaluate=True), depth=depth, collapse=collapse)
+    for a, b, _ in dot.edges:
+        assert a in dot.nodes and b in dot.nodes
+    if depth is None and not collapse:
+        assert len([n for n in dot.nodes if n.startswith("s")]) == size
+
+
 # ---- determinism -----------------------------------------------------------------------------
 
 _PROGRAM = """

@@ -72,12 +72,13 @@ def collapse_evidence(m: ArgumentMap, selection: Selection | None) -> Selection:
         for r in m.reasons.values()
         if r.id in shown and not aimed[r.id] and all(bare_evidence(p) for p in r.premises)
     }
-    hidden = set(folded)
     counts: dict[str, set[str]] = {}
+    premises: set[str] = set()
     for id in folded:
         reason = m.reasons[id]
         counts.setdefault(reason.target, set()).update(reason.premises)
-        hidden.update(p for p in reason.premises if all(u in folded for u in uses[p]))
+        premises.update(reason.premises)
+    hidden = folded | {p for p in premises if all(u in folded for u in uses[p])}
     evidence = {target: len(premises) for target, premises in counts.items()}
     base = selection or Selection(frozenset(aimed))
     return replace(base, ids=base.ids - hidden, evidence=MappingProxyType(evidence))
