@@ -26,6 +26,7 @@ from argmap.render.labels import (
     brief_lines,
     inference_caption,
     inference_tooltip,
+    not_shown,
     source_key,
     statement_lines,
     statement_tooltip,
@@ -300,7 +301,15 @@ class _Drawing:
     ) -> list[str]:
         """The words in a statement's box, brief or in full (``--detail``)."""
         selection = self.selection
-        hidden = selection.hidden_links.get(s.id, 0) if selection else 0
+        more = (
+            not_shown(
+                selection.hidden_links.get(s.id, 0),
+                selection.hidden_below.get(s.id, 0),
+                selection.evidence.get(s.id, 0),
+            )
+            if selection
+            else []
+        )
         width = self.options.width
         if self.options.detail == "full":
             return statement_lines(
@@ -311,13 +320,8 @@ class _Drawing:
                 unsupported=unsupported,
                 label=label,
                 defeated=s.id in self.findings.defeated,
-                hidden_links=hidden,
+                more=more,
             )
-        more = [f"(+{hidden} link{'s' if hidden > 1 else ''} not shown)"] if hidden else []
-        below = selection.hidden_below.get(s.id, 0) if selection else 0
-        more += [f"(+{below} not shown below)"] if below else []
-        folded = selection.evidence.get(s.id, 0) if selection else 0
-        more += [f"(+{folded} piece{'s' if folded > 1 else ''} of evidence)"] if folded else []
         return brief_lines(s, self.m, width=width, roles=roles, status=status, more=more)
 
     def _link(self, s: Statement) -> str | None:

@@ -23,6 +23,7 @@ __all__ = [
     "brief_lines",
     "inference_caption",
     "inference_tooltip",
+    "not_shown",
     "source_key",
     "statement_lines",
     "statement_tooltip",
@@ -122,10 +123,10 @@ def statement_lines(
     unsupported: bool = False,
     label: Label | None = None,
     defeated: bool = False,
-    hidden_links: int = 0,
+    more: Iterable[str] = (),
 ) -> list[str]:
-    """A statement's label in full: kind and id, text, evidence quote, attribution, and its
-    status (see :func:`status_words`; ``IN: holds`` too)."""
+    """A statement's label in full: kind and id, text, evidence quote, attribution, its status
+    (see :func:`status_words`; ``IN: holds`` too), and what is not drawn (:func:`not_shown`)."""
     header = s.kind.value.upper()
     lines = [f"{header} · {visible_text(s.id)}" if show_id else header]
     lines += wrap(visible_text(s.text), width)
@@ -136,8 +137,7 @@ def statement_lines(
     status = status_words(label, unsupported=unsupported, defeated=defeated)
     if status or label:
         lines.append(status or LABEL_WORDS[Label.IN])
-    if hidden_links:
-        lines.append(f"(+{hidden_links} link{'s' if hidden_links > 1 else ''} not shown)")
+    lines += more
     return lines
 
 
@@ -234,6 +234,16 @@ def inference_caption(
     if unanswered:
         lines.append(UNANSWERED)
     return lines
+
+
+def not_shown(links: int, below: int, evidence: int) -> list[str]:
+    """What a box says is not drawn: links around a focus, reasons and objections below the
+    depth, pieces of evidence folded into it."""
+    lines = [f"(+{links} link{'s' if links > 1 else ''} not shown)"] if links else []
+    lines += [f"(+{below} not shown below)"] if below else []
+    return lines + (
+        [f"(+{evidence} piece{'s' if evidence > 1 else ''} of evidence)"] if evidence else []
+    )
 
 
 def brief_caption(inf: Inference, *, width: int, unanswered: bool) -> list[str]:
