@@ -70,12 +70,14 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     show_default=True,
     help="Colours; print is greyscale.",
 )
-@click.option("--legend", is_flag=True, help="Draw a legend explaining shapes, lines and marks.")
+@click.option("--legend", is_flag=True, help="Draw a small key to the boxes, lines and marks.")
 @click.option(
     "--no-check", is_flag=True, help="Do not mark unsupported claims and unanswered objections."
 )
 @click.option(
-    "--evaluate", is_flag=True, help="Colour statements IN / OUT / UNDEC (see argmap label)."
+    "--evaluate",
+    is_flag=True,
+    help="Mark what is OUT (greyed, saying why) and UNDEC (see argmap label).",
 )
 @click.option(
     "--focus", metavar="ID", help="Draw only the neighbourhood of this statement or inference."
