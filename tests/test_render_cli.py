@@ -106,11 +106,23 @@ def test_options_reach_the_drawing(maps: Path) -> None:
     assert code == 0
     for attribute in ("rankdir=LR", "splines=ortho", "fontsize=9", "arrowsize=2"):
         assert attribute in dot
-    assert "cluster_legend_" in dot and "IN: holds" in dot and "#d55e00" not in dot
+    assert "cluster_legend_" in dot and "OUT: defeated" in dot and "#d55e00" not in dot
     focused = "-o - -f dot --no-check --focus safe --depth 1"
     code, out, _ = run(flat, *focused.split())
     dot = out.decode()
     assert code == 0 and "within 1 step of safe" in dot and "UNSUPPORTED" not in dot
+
+
+def test_overview_and_detail_options_reach_the_drawing(maps: Path) -> None:
+    outline = str(maps / "outline.arg")
+    code, out, _ = run(outline, "-o", "-", "-f", "dot", "--depth", "1")
+    assert code == 0 and "1 step below the thesis" in out.decode()
+    code, out, _ = run(outline, "-o", "-", "-f", "dot", "--collapse", "evidence")
+    assert code == 0 and "piece of evidence)" in out.decode()
+    code, out, _ = run(outline, "-o", "-", "-f", "dot", "--detail", "full", "--groups", "box")
+    assert code == 0 and "CLAIM · safe" in out.decode()
+    code, out, err = run(outline, "-o", "-", "-f", "dot", "--detail", "short")
+    assert code == 2 and out == b"" and "'short' is not one of 'brief', 'full'" in err
 
 
 # ---- errors --------------------------------------------------------------------------------
@@ -128,7 +140,6 @@ ERRORS = [
     (["{a}", "{b}", "-o", "-"], "-o - writes one map to standard output"),
     (["{a}", "-o", "{a}", "-f", "dot"], "is one of the maps: it will not be overwritten"),
     (["{a}", "{dir}/copy/outline.arg", "-o", "{dir}/out", "-f", "dot"], "would both be written to"),
-    (["{a}", "--depth", "2"], "--depth needs --focus"),
     (["{a}", "-G", "rankdir"], '-G: "rankdir" is not of the form name=value'),
     (["{a}", "-E", "9x=1"], '-E: "9x" is not a Graphviz attribute name'),
     (

@@ -33,7 +33,7 @@ from argmap.render.styles import (
 from argmap.render.themes import THEMES
 from argmap.render.wrap import display_width
 from tests.conftest import ROOT
-from tests.render_oracle import Dot, expected_edges, parse_dot
+from tests.render_oracle import Dot, expected_edges, node_names, parse_dot
 
 EXAMPLES = sorted((ROOT / "maps" / "examples").glob("*.arg"))
 FEATURES = ROOT / "tests" / "golden" / "fixtures" / "features.arg"
@@ -120,14 +120,15 @@ def test_roles_rebuttal_and_undercut() -> None:
 
 
 def test_groups_are_nested_clusters_and_empty_groups_are_left_out() -> None:
-    dot = draw(load(FEATURES))
+    assert draw(load(FEATURES)).parent_of == {}  # drawn as boxes only with --groups box
+    dot = draw(load(FEATURES), groups="box")
     assert dot.parent_of == {"cluster_g1": None, "cluster_g2": "cluster_g1"}
     names = {v: k for k, v in user_ids(dot).items()}
     assert dot.cluster_of[names["t"]] == "cluster_g1"
     assert dot.cluster_of[names["quoted"]] == "cluster_g2"
     assert dot.cluster_of[names["doubt"]] is None
     m = read('group empty "Nothing here"\nthesis t: "T"\n')
-    assert draw(m).parent_of == {}
+    assert draw(m, groups="box").parent_of == {}
 
 
 def test_deeply_nested_groups_and_long_chains_need_no_recursion() -> None:
@@ -150,7 +151,7 @@ def test_deeply_nested_groups_and_long_chains_need_no_recursion() -> None:
         for i in range(1999)
     }
     m = ArgumentMap("x", groups=groups, statements=statements, reasons=reasons)
-    dot = draw(m)
+    dot = draw(m, groups="box")
     assert len(dot.nodes) == 2000 + 1999
     assert len(dot.parent_of) == 1500
     assert dot.parent_of["cluster_g1500"] == "cluster_g1499"
@@ -159,8 +160,23 @@ def test_deeply_nested_groups_and_long_chains_need_no_recursion() -> None:
 # ---- text -----------------------------------------------------------------------------------
 
 
-def test_statement_label_parts() -> None:
+def test_statement_label_parts_brief() -> None:
     dot = draw(load(FEATURES))
+    names = {v: k for k, v in user_ids(dot).items()}
+    assert dot.label(names["quoted"]) == [
+        "because · evidence",
+        "A fact the column states",
+        "twice.",
+        "“quoted” ×2 from The column ·",
+        "by the columnist",
+    ]
+    tooltip = dot.nodes[names["quoted"]]["tooltip"].split("\\n")
+    assert tooltip[:2] == ["evidence quoted", "A fact the column states twice."]
+    assert "according to the columnist" in tooltip and "note: A note for readers." in tooltip
+
+
+def test_statement_label_parts_in_full() -> None:
+    dot = draw(load(FEATURES), detail="full")
     names = {v: k for k, v in user_ids(dot).items()}
     assert dot.label(names["quoted"]) == [
         "EVIDENCE · quoted",
@@ -206,7 +222,8 @@ def test_evidence_names_its_source_on_one_line(
     assert statement_lines(m.statements["e"], m, width=30)[-len(expected) :] == expected
     key = source_key(m, m.statements.values(), width=30)
     assert key == ([f"— {id}: {title}"] if keyed else [])
-    assert draw(m).graph.get("label", "") == "\\n".join(key)
+    assert draw(m, detail="full").graph.get("label", "") == "\\n".join(key)
+    assert "label" not in draw(m).graph  # one source: a brief box does not name it
 
 
 @settings(max_examples=200, deadline=None)
@@ -232,9 +249,13 @@ def test_the_source_line_fits_and_the_quote_count_stays_whole(
 
 def test_inference_captions() -> None:
     m = load(FEATURES)
-    dot = draw(m, find(m))
-    captions = {attrs.get("label") for _, _, attrs in dot.edges if "conclusion" in attrs["class"]}
+    full = draw(m, find(m), detail="full")
+    captions = {a.get("label") for _, _, a in full.edges if "conclusion" in a["class"]}
     assert {"r_main\\n“expert opinion”", "o_open\\nUNANSWERED", "conceded", "undercut"} <= captions
+    brief = draw(m, find(m))
+    captions = {a.get("label") for _, _, a in brief.edges if "conclusion" in a["class"]}
+    assert {"“expert opinion”", "UNANSWERED", "conceded"} <= captions
+    assert not any("r_main" in (c or "") or "o_open" in (c or "") for c in captions)
 
 
 def test_title_is_drawn_and_a_raw_label_replaces_it() -> None:
@@ -267,14 +288,16 @@ def test_any_text_reaches_the_label_intact(texts: list[str], data: st.DataObject
     )
     lines += [f"reason: s{a} -> s{b}" for a, b in reasons]
     m = read("\n".join(lines) + "\n")
-    dot = draw(m, find(m))
-    ids = {v: k for k, v in user_ids(dot).items()}
-    for i, text in enumerate(texts):
-        label = dot.label(ids[f"s{i}"])
-        assert label[0] == f"CLAIM · s{i}"
-        shown = "".join("".join(line.split()) for line in label[1:] if line != "UNSUPPORTED")
-        assert shown == "".join(visible_text(text).split())
-    assert len(dot.edges) == 2 * len(reasons)
+    for detail in ("brief", "full"):
+        dot = draw(m, find(m), detail=detail)
+        ids = {v: k for k, v in user_ids(dot).items()}
+        for i, text in enumerate(texts):
+            label = dot.label(ids[f"s{i}"])
+            if detail == "full":
+                assert label[0] == f"CLAIM · s{i}"
+            shown = "".join("".join(line.split()) for line in label[1:] if line != "UNSUPPORTED")
+            assert shown == "".join(visible_text(text).split())
+        assert len(dot.edges) == 2 * len(reasons)
 
 
 # ---- findings -----------------------------------------------------------------------------
@@ -302,17 +325,46 @@ def test_no_check_draws_the_bare_map() -> None:
     assert "unsupported" not in source and "unanswered" not in source
 
 
-def test_evaluate_labels_every_statement_in_words_and_fill() -> None:
+def test_evaluate_marks_status_in_words_and_grey_not_in_colour() -> None:
     m = load(FEATURES)
     labels = label_map(m).statements
-    dot = draw(m, find(m, evaluate=True))
-    fills = THEMES["default"].label_fills
-    for name, id in user_ids(dot).items():
-        label = labels[id]
-        assert label.value.lower() in dot.nodes[name]["class"].split()
-        assert dot.label(name)[-1].startswith(f"{label.value}: ")
-        assert dot.nodes[name]["fillcolor"] == fills[label]
+    findings = find(m, evaluate=True)
+    faded = THEMES["default"].faded
+    for detail in ("brief", "full"):
+        dot = draw(m, findings, detail=detail)
+        for name, id in user_ids(dot).items():
+            label, attrs, last = labels[id], dot.nodes[name], dot.label(name)[-1]
+            assert label.value.lower() in attrs["class"].split()
+            out = label is Label.OUT
+            assert (attrs.get("fontcolor") == faded) == out
+            if out:
+                cause = "defeated" if id in findings.defeated else "unsupported"
+                assert last == f"OUT: {cause}"
+            elif detail == "full":
+                assert last == "IN: holds"
+            else:
+                assert not last.startswith(("IN", "OUT", "UNDEC"))  # all is well: no word
     assert set(labels.values()) == {Label.IN, Label.OUT}
+    failed = {name for id, name in node_names(m).items() if id in findings.failed}
+    assert failed
+    for junction, _, attrs in dot.edges:
+        if "conclusion" in attrs["class"] and "conceded" not in attrs["class"]:
+            assert (attrs["color"] == faded) == (junction in failed), attrs
+            assert ("out" in attrs["class"].split()) == (junction in failed)
+
+
+def test_out_says_whether_it_is_defeated_or_unsupported() -> None:
+    m = read(
+        'thesis t: "T"\n  + c: "C"\n    + evidence e: "E"\n  + u: "U"\n'
+        'evidence f: "F"\nobjection d: f -> c\n'
+    )
+    findings = find(m, evaluate=True)
+    dot = draw(m, findings)
+    ids = {v: k for k, v in user_ids(dot).items()}
+    assert dot.label(ids["c"])[-1] == "OUT: defeated"
+    assert dot.label(ids["u"])[-1] == "OUT: unsupported"
+    tooltip = dot.nodes[ids["c"]]["tooltip"]
+    assert f"OUT: defeated — {findings.why['c']}" in tooltip.replace("\\\\", "\\")
 
 
 # ---- the visual language -----------------------------------------------------------------
@@ -444,48 +496,49 @@ def test_options_are_validated(options: dict[str, object], message: str) -> None
 # ---- legend ---------------------------------------------------------------------------------
 
 
-def test_legend_marks_are_what_the_checker_finds_in_it() -> None:
-    analysis = analyze(legend_map(check=True, evaluate=False))
-    marks = legend_findings(check=True, evaluate=False)
-    assert marks.unsupported == analysis.unsupported
-    assert marks.unanswered == analysis.unanswered
+def test_legend_marks_are_what_the_checker_and_the_labelling_find_in_it() -> None:
+    m = legend_map(check=True, evaluate=True)
+    analysis = analyze(m)
+    marks = legend_findings(check=True, evaluate=True)
+    assert marks.unsupported == analysis.unsupported == {"n"}
+    assert marks.labels == label_map(m).statements
+    assert {s for s, label in marks.labels.items() if label is Label.OUT} == {"x", "n"}
 
 
 @pytest.mark.parametrize("check", [True, False])
 @pytest.mark.parametrize("evaluate", [True, False])
-def test_legend_words_end_in_what_is_drawn(check: bool, evaluate: bool) -> None:
-    m = legend_map(check=check, evaluate=evaluate)
-    marks = legend_findings(check=check, evaluate=evaluate)
-    for s in m.statements.values():
-        lines = statement_lines(
-            s, m, width=30, unsupported=s.id in marks.unsupported, label=marks.labels.get(s.id)
-        )
-        assert not lines[-1].endswith(":"), lines  # nothing left pointing at a missing mark
-    words = " ".join(s.text for s in m.statements.values())
-    assert ("marked" in words) == check and ("UNANSWERED" in words) == check
-
-
-def test_legend_does_not_suggest_objections_come_from_one_kind_of_statement() -> None:
-    m = legend_map(check=True, evaluate=False)
-    kinds = {m.statements[p].kind for o in m.objections.values() for p in o.premises}
-    assert len(kinds) > 1
-    assert any("any kind" in s.text for s in m.statements.values())
-
-
-def test_legend_is_a_separate_cluster_with_its_own_names() -> None:
+def test_legend_shows_each_role_and_the_marks_the_map_can_show(check: bool, evaluate: bool) -> None:
     m = load(FEATURES)
-    dot = draw(m, find(m, evaluate=True), legend=True)
+    dot = draw(m, find(m, check=check, evaluate=evaluate), legend=True)
     legend = [n for n, c in dot.cluster_of.items() if c == "cluster_legend_"]
-    assert legend and all(n.startswith("legend_") for n in legend)
-    assert all(
-        not n.startswith("legend_") for n, c in dot.cluster_of.items() if c != "cluster_legend_"
-    )
-    words = {line for n in legend if "statement" in dot.nodes[n]["class"] for line in dot.label(n)}
-    assert {"IN: holds", "OUT: defeated", "UNDEC: undecided", "UNSUPPORTED"} <= words
-    bare = draw(m, find(m, check=False), legend=True)
-    assert "UNSUPPORTED" not in {
-        line for n in bare.nodes if "statement" in bare.nodes[n]["class"] for line in bare.label(n)
+    boxes = [n for n in legend if "statement" in dot.nodes[n]["class"]]
+    headers = {dot.label(n)[0] for n in boxes}
+    assert {"THESIS", "because · claim", "because · evidence", "but · assumption"} <= headers
+    assert "however · evidence" in headers
+    words = {line for n in boxes for line in dot.label(n)}
+    assert ("UNSUPPORTED" in words or "OUT: unsupported" in words) == check
+    assert ("OUT: defeated" in words) == evaluate
+    roles = {
+        dot.nodes[n]["class"].split()[1] for n in legend if "inference" in dot.nodes[n]["class"]
     }
+    assert roles == {"support", "objection", "rebuttal"}
+    assert dot.clusters["cluster_legend_"]["label"] == "Legend"
+
+
+def test_legend_is_a_separate_cluster_with_its_own_names_and_the_map_s_styles() -> None:
+    m = load(FEATURES)
+    for theme in sorted(THEMES):
+        dot = draw(m, find(m, check=False), legend=True, theme=THEMES[theme])
+        legend = [n for n, c in dot.cluster_of.items() if c == "cluster_legend_"]
+        assert legend and all(n.startswith("legend_") for n in legend)
+        inside = {n for n, c in dot.cluster_of.items() if c == "cluster_legend_"}
+        assert all(not n.startswith("legend_") for n in dot.cluster_of if n not in inside)
+        styles = {
+            n: {k: v for k, v in a.items() if k not in ("label", "id", "tooltip")}
+            for n, a in dot.nodes.items()
+        }
+        thesis = [styles[n] for n in styles if "thesis" in dot.nodes[n]["class"]]
+        assert len(thesis) == 2 and thesis[0] == thesis[1]  # the map's thesis and the key's
 
 
 # ---- focus ---------------------------------------------------------------------------------
@@ -548,6 +601,73 @@ def test_focus_problem_suggests_a_close_id() -> None:
     assert (
         focus_problem(m, "zzzz") == '--focus: the map has no statement, reason or objection "zzzz"'
     )
+
+
+@pytest.mark.parametrize(
+    ("depth", "shown", "marks"),
+    [
+        (0, {"t"}, {"t": "(+2 not shown below)"}),
+        (1, {"t", "a", "b", "o"}, {"b": "(+1 not shown below)"}),
+        (2, {"t", "a", "b", "o", "c"}, {"c": "(+1 not shown below)"}),
+        (3, {"t", "a", "b", "o", "c", "d"}, {"d": "(+1 not shown below)"}),
+    ],
+)
+def test_depth_draws_steps_below_the_thesis(
+    depth: int, shown: set[str], marks: dict[str, str]
+) -> None:
+    dot = draw(read(CHAIN), depth=depth)
+    names = {v: k for k, v in user_ids(dot).items()}
+    assert set(names) == shown
+    assert {id: dot.label(n)[-1] for id, n in names.items() if "below" in dot.label(n)[-1]} == marks
+    assert f"{depth} step" in dot.graph["label"] and "below the thesis" in dot.graph["label"]
+
+
+COLLAPSIBLE = """thesis t: "T"
+  + c: "C"
+    + evidence e1: "E1"
+    + evidence e2: "E2"
+    & evidence e3: "E3"
+  + k: "K"
+    + evidence shared: "Shared"
+    + evidence attacked: "Attacked"
+      - evidence doubt: "Doubt"
+  + shared
+"""
+
+
+def test_collapse_folds_evidence_that_only_backs_a_claim() -> None:
+    m = read(COLLAPSIBLE)
+    dot = draw(m, collapse=("evidence",))
+    names = {v: k for k, v in user_ids(dot).items()}
+    # e1-e3 fold into c; "shared" is also a premise for t (folded too: it is evidence
+    # alone); "attacked" is attacked, and the objection's premise has no claim to fold into
+    assert set(names) == {"t", "c", "k", "attacked", "doubt"}
+    assert dot.label(names["c"])[-1] == "(+3 pieces of evidence)"
+    assert dot.label(names["k"])[-1] == "(+1 piece of evidence)"
+    assert dot.label(names["t"])[-1] == "(+1 piece of evidence)"
+    kept = {a for a, b, _ in dot.edges} | {b for _, b, _ in dot.edges}
+    assert kept <= set(dot.nodes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_overviews_draw_only_edges_between_drawn_nodes(data: st.DataObject) -> None:
+    size = data.draw(st.integers(2, 8))
+    kinds = data.draw(
+        st.lists(st.sampled_from(["claim", "evidence"]), min_size=size, max_size=size)
+    )
+    lines = ['thesis s0: "S0"'] + [f'{k} s{i}: "S{i}"' for i, k in enumerate(kinds[1:], 1)]
+    pairs = st.tuples(st.integers(0, size - 1), st.integers(0, size - 1))
+    lines += [f"reason: s{a} -> s{b}" for a, b in data.draw(st.lists(pairs, max_size=10))]
+    lines += [f"objection: s{a} -> s{b}" for a, b in data.draw(st.lists(pairs, max_size=4))]
+    m = read("\n".join(lines) + "\n")
+    depth = data.draw(st.none() | st.integers(0, 3))
+    collapse = data.draw(st.sampled_from([(), ("evidence",)]))
+    dot = draw(m, find(m, evaluate=True), depth=depth, collapse=collapse)
+    for a, b, _ in dot.edges:
+        assert a in dot.nodes and b in dot.nodes
+    if depth is None and not collapse:
+        assert len([n for n in dot.nodes if n.startswith("s")]) == size
 
 
 # ---- determinism -----------------------------------------------------------------------------

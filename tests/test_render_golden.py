@@ -40,6 +40,10 @@ CASES = [Case(name) for name in MAPS] + [
     Case("outline", "no-check", check=False),
     Case("flat", "print-lr", RenderOptions(theme=THEMES["print"], rankdir="LR", width=20)),
     Case("features", "focus-c1-depth1", RenderOptions(focus="c1", depth=1)),
+    Case("features", "full", RenderOptions(detail="full"), evaluate=True),
+    Case("outline", "depth-1", RenderOptions(depth=1)),
+    Case("outline", "collapse-evidence", RenderOptions(collapse=("evidence",))),
+    Case("groups", "box", RenderOptions(groups="box")),
     Case(
         "groups",
         "raw-attributes",

@@ -10,17 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Statement
 from argmap.reader import read_text
 from argmap.render import RenderOptions, find, to_digraph
 from argmap.render.engines import EngineError, draw
 from argmap.render.escape import visible_text
+from argmap.render.findings import Findings
 from argmap.render.labels import (
+    BRIEF_SOURCE,
+    brief_caption,
+    brief_lines,
     inference_caption,
     source_key,
     statement_lines,
     statement_tooltip,
+    status_words,
 )
+from argmap.render.roles import inference_roles, premise_roles
 from tests.conftest import ROOT
 from tests.render_oracle import expected_edges, node_names, parse_dot
 
@@ -161,10 +167,26 @@ def _no_markup(root: ET.Element) -> None:
 
 
 VARIANTS = {
-    "legend": RenderOptions(legend=True),
+    "brief": RenderOptions(),
+    "legend": RenderOptions(legend=True, detail="full"),
     # in record shapes { } | < > separate fields: the escaping must keep them text
-    "records": RenderOptions(node_attrs=(("shape", "record"),)),
+    "records": RenderOptions(node_attrs=(("shape", "record"),), detail="full", groups="box"),
 }
+
+
+def _box_words(
+    s: Statement, m: ArgumentMap, findings: Findings, options: RenderOptions
+) -> list[str]:
+    """The lines a statement's box must show, from the label functions."""
+    unsupported, label = s.id in findings.unsupported, findings.labels.get(s.id)
+    defeated = s.id in findings.defeated
+    if options.detail == "full":
+        return statement_lines(
+            s, m, width=options.width, unsupported=unsupported, label=label, defeated=defeated
+        )
+    roles = premise_roles(m, inference_roles(m)).get(s.id, ())
+    status = status_words(label, unsupported=unsupported, defeated=defeated)
+    return brief_lines(s, m, width=options.width, roles=roles, status=status)
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
@@ -182,29 +204,35 @@ def test_adversarial_text_arrives_as_text(path: Path, variant: str) -> None:
     nodes = groups(root, "node")
     for s in m.statements.values():
         node = nodes[names[s.id]]
-        expected = statement_lines(
-            s,
-            m,
-            width=options.width,
-            unsupported=s.id in findings.unsupported,
-            label=findings.labels.get(s.id),
-        )
+        expected = _box_words(s, m, findings, options)
         assert texts(node) == [line for line in expected if line], s.id
         link = node.find(f"{SVG}g/{SVG}a")
-        assert link is not None and link.get(f"{XLINK}title") == "\n".join(statement_tooltip(s, m))
+        status = status_words(
+            findings.labels.get(s.id),
+            unsupported=s.id in findings.unsupported,
+            defeated=s.id in findings.defeated,
+        )
+        tooltip = statement_tooltip(s, m, status=status, why=findings.why.get(s.id))
+        tooltip += [f"in: {visible_text(m.groups[s.group].title)}"] if s.group else []
+        assert link is not None and link.get(f"{XLINK}title") == "\n".join(tooltip)
     edges = groups(root, "edge")
     for inf in (*m.reasons.values(), *m.objections.values()):
-        caption = inference_caption(
-            inf, width=options.width, unanswered=inf.id in findings.unanswered
+        unanswered = inf.id in findings.unanswered
+        caption = (
+            inference_caption(inf, width=options.width, unanswered=unanswered)
+            if options.detail == "full"
+            else brief_caption(inf, width=options.width, unanswered=unanswered)
         )
         conclusion = edges[f"{names[inf.id]}->{names[inf.target]}"]
         assert texts(conclusion) == caption, inf.id
     clusters = groups(root, "cluster")
-    for n, group in enumerate(m.groups.values(), 1):
-        assert (
-            " ".join(texts(clusters[f"cluster_g{n}"])).split() == visible_text(group.title).split()
-        )
-    key = source_key(m, m.statements.values(), width=options.width)
+    if options.groups == "box":
+        for n, group in enumerate(m.groups.values(), 1):
+            words = " ".join(texts(clusters[f"cluster_g{n}"])).split()
+            assert words == visible_text(group.title).split()
+    brief = options.detail == "brief"
+    width = BRIEF_SOURCE if brief else options.width
+    key = source_key(m, m.statements.values(), width=width, every_kind=brief)
     title = " ".join(t.text or "" for t in root.findall(f"{SVG}g/{SVG}text"))
     assert title.split() == " ".join([visible_text(m.title or ""), *key]).split()
 

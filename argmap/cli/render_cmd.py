@@ -22,7 +22,7 @@ from argmap.reader import ReadResult
 from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
 from argmap.render.attributes import attribute_problem
 from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
-from argmap.render.options import RANKDIRS
+from argmap.render.options import COLLAPSIBLE, DETAILS, GROUPINGS, RANKDIRS
 
 __all__ = ["render"]
 
@@ -72,12 +72,14 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     show_default=True,
     help="Colours; print is greyscale.",
 )
-@click.option("--legend", is_flag=True, help="Draw a legend explaining shapes, lines and marks.")
+@click.option("--legend", is_flag=True, help="Draw a small key to the boxes, lines and marks.")
 @click.option(
     "--no-check", is_flag=True, help="Do not mark unsupported claims and unanswered objections."
 )
 @click.option(
-    "--evaluate", is_flag=True, help="Colour statements IN / OUT / UNDEC (see argmap label)."
+    "--evaluate",
+    is_flag=True,
+    help="Mark what is OUT (greyed, saying why) and UNDEC (see argmap label).",
 )
 @click.option(
     "--focus", metavar="ID", help="Draw only the neighbourhood of this statement or inference."
@@ -86,7 +88,28 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     "--depth",
     type=click.IntRange(min=0),
     metavar="N",
-    help="With --focus: how many reasoning steps around it to draw (default 2).",
+    help="Draw N reasoning steps below the thesis; with --focus, around it (default 2).",
+)
+@click.option(
+    "--detail",
+    type=click.Choice(DETAILS),
+    default="brief",
+    show_default=True,
+    help="brief: text, kind and a provenance mark (the rest on hover in SVG); "
+    "full: quotes, sources, holders and ids in the boxes.",
+)
+@click.option(
+    "--groups",
+    type=click.Choice(GROUPINGS),
+    default="none",
+    show_default=True,
+    help="box: draw each group as a box around its statements (a larger drawing).",
+)
+@click.option(
+    "--collapse",
+    type=click.Choice(COLLAPSIBLE),
+    multiple=True,
+    help="Fold the evidence under each claim into a count.",
 )
 @click.option(
     "--engine",
@@ -137,6 +160,9 @@ def render(
     evaluate: bool,
     focus: str | None,
     depth: int | None,
+    detail: str,
+    collapse: tuple[str, ...],
+    groups: str,
     engine: str,
     width: int,
     graph_attrs: tuple[str, ...],
@@ -150,15 +176,16 @@ def render(
     input. Unsupported claims and unanswered objections are marked (--no-check to leave them
     out). Formats other than DOT need Graphviz. Exit code 2 when a map cannot be drawn.
     """
-    if depth is not None and focus is None:
-        fail("--depth needs --focus ID: the statement to draw the neighbourhood of")
     options = RenderOptions(
         rankdir=rankdir,
         theme=THEMES[theme],
         width=width,
         legend=legend,
         focus=focus,
-        depth=2 if depth is None else depth,
+        depth=depth,
+        detail=detail,
+        collapse=collapse,
+        groups=groups,
         graph_attrs=_attributes(graph_attrs, "-G"),
         node_attrs=_attributes(node_attrs, "-N"),
         edge_attrs=_attributes(edge_attrs, "-E"),

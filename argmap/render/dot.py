@@ -15,21 +15,28 @@ from dataclasses import dataclass, field
 import graphviz
 from graphviz import nohtml
 
-from argmap.model import ArgumentMap, Inference, Objection, Reason, Statement
+from argmap.model import ArgumentMap, Inference, Label, Objection, Reason, Statement
 from argmap.render.attributes import OWN_ATTRIBUTES
-from argmap.render.escape import attr_list, dot_text, visible_text
+from argmap.render.escape import attr_list, dot_text, link_url, tooltip_text, visible_text
 from argmap.render.findings import Findings
 from argmap.render.focus import Selection, neighbourhood
 from argmap.render.labels import (
+    BRIEF_SOURCE,
+    brief_caption,
+    brief_lines,
     inference_caption,
+    inference_tooltip,
+    not_shown,
     source_key,
     statement_lines,
     statement_tooltip,
+    status_words,
 )
 from argmap.render.legend import legend_findings, legend_map
 from argmap.render.options import RenderOptions
+from argmap.render.overview import below_theses, collapse_evidence
+from argmap.render.roles import Role, inference_roles, premise_roles
 from argmap.render.styles import (
-    Role,
     cluster_style,
     conclusion_style,
     edge_defaults,
@@ -72,7 +79,7 @@ def to_digraph(
     options = options or RenderOptions()
     findings = findings or Findings()
     theme = options.theme
-    selection = neighbourhood(m, options.focus, options.depth) if options.focus else None
+    selection = _selection(m, options)
     body: list[str] = []
     title = _title_lines(m, selection, options)
     if title and "label" not in dict(options.graph_attrs):
@@ -87,6 +94,19 @@ def to_digraph(
         edge_attr={**edge_defaults(theme), **_raw(options.edge_attrs)},
         body=body,
     )
+
+
+def _selection(m: ArgumentMap, options: RenderOptions) -> Selection | None:
+    """What to draw: a focus's neighbourhood, or the steps below the theses (``None``: the
+    whole map), with the evidence folded into counts when asked."""
+    selection = None
+    if options.focus:
+        selection = neighbourhood(m, options.focus, options.focus_depth)
+    elif options.depth is not None:
+        selection = below_theses(m, options.depth)
+    if "evidence" in options.collapse:
+        selection = collapse_evidence(m, selection)
+    return selection
 
 
 def _raw(attributes: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -105,14 +125,22 @@ def _title_lines(m: ArgumentMap, selection: Selection | None, options: RenderOpt
     """The map's title, the key to the sources that boxes name by id, and what --focus shows."""
     lines = wrap(visible_text(m.title), _TITLE_WIDTH) if m.title else []
     shown = [s for id, s in m.statements.items() if selection is None or id in selection.ids]
-    for entry in source_key(m, shown, width=options.width):
+    brief = options.detail == "brief"
+    width = BRIEF_SOURCE if brief else options.width
+    for entry in source_key(m, shown, width=width, every_kind=brief):
         lines += wrap(entry, _TITLE_WIDTH)
-    if selection is not None and options.focus is not None:
+    if selection is None:
+        return lines
+    count = f"{len(shown)} of {len(m.statements)} statements shown"
+    if options.focus is not None:
+        depth = options.focus_depth
+        steps = f"{depth} step{'' if depth == 1 else 's'}"
+        lines.append(f"within {steps} of {visible_text(options.focus)}: {count}")
+    elif options.depth is not None:
         steps = f"{options.depth} step{'' if options.depth == 1 else 's'}"
-        lines.append(
-            f"within {steps} of {visible_text(options.focus)}: "
-            f"{len(shown)} of {len(m.statements)} statements shown"
-        )
+        lines.append(f"{steps} below the thesis: {count}")
+    else:
+        lines.append(f"evidence folded into counts: {count}")
     return lines
 
 
@@ -128,16 +156,6 @@ def _legend(findings: Findings, options: RenderOptions) -> list[str]:
     )
     style = attr_list({**cluster_style(options.theme, options.rankdir), "label": "Legend"})
     return [f"\tsubgraph cluster_{_LEGEND} {{\n", f"\t\t{style}\n", *drawing.lines(2), "\t}\n"]
-
-
-def _roles(m: ArgumentMap) -> dict[str, Role]:
-    """Reasons support; an objection to an objection or to one of its premises is a rebuttal."""
-    objection_premises = {p for o in m.objections.values() for p in o.premises}
-    roles = {id: Role.SUPPORT for id in m.reasons}
-    for o in m.objections.values():
-        answers = o.target in m.objections or o.target in objection_premises
-        roles[o.id] = Role.REBUTTAL if answers else Role.OBJECTION
-    return roles
 
 
 def _in_source_order(m: ArgumentMap) -> list[Statement | Inference]:
@@ -177,12 +195,14 @@ class _Drawing:
     elements: list[Statement | Inference] = field(init=False)
     names: dict[str, str] = field(init=False)
     roles: dict[str, Role] = field(init=False)
+    premise_roles: dict[str, tuple[Role, ...]] = field(init=False)
     styles: dict[tuple[object, ...], str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.elements = _in_source_order(self.m)
         self.names = _names(self.m, self.elements, self.prefix)
-        self.roles = _roles(self.m)
+        self.roles = inference_roles(self.m)
+        self.premise_roles = premise_roles(self.m, self.roles)
 
     def shown(self, id: str) -> bool:
         return self.selection is None or id in self.selection.ids
@@ -197,7 +217,7 @@ class _Drawing:
                     if isinstance(element, Statement)
                     else self._junction(element)
                 )
-                content[element.group].append(node)
+                content[element.group if self.options.groups == "box" else None].append(node)
         pad = "\t" * depth
         out = [f"{pad}{line}\n" for line in content[None]]
         out += self._clusters(content, depth)
@@ -247,32 +267,77 @@ class _Drawing:
     def _statement(self, s: Statement) -> str:
         unsupported = s.id in self.findings.unsupported
         label = self.findings.labels.get(s.id)
-        hidden = self.selection.hidden_links.get(s.id, 0) if self.selection else 0
-        lines = statement_lines(
-            s,
-            self.m,
-            width=self.options.width,
-            show_id=self.show_ids,
-            unsupported=unsupported,
-            label=label,
-            hidden_links=hidden,
+        roles = self.premise_roles.get(s.id, ())
+        role = roles[0] if len(roles) == 1 else None
+        status = status_words(
+            label, unsupported=unsupported, defeated=s.id in self.findings.defeated
         )
+        lines = self._words(s, unsupported, label, roles, status)
 
         def style() -> dict[str, str]:
             attrs = statement_style(
-                s.kind, self.options.theme, unsupported=unsupported, label=label
+                s.kind, self.options.theme, role=role, unsupported=unsupported, label=label
             )
             classes = ["statement", s.kind.value]
+            classes += [role.value] if role else []
             classes += ["unsupported"] if unsupported else []
             classes += [label.value.lower()] if label else []
             attrs = _overridden(attrs, self.options.node_attrs)
             return {**attrs, "class": " ".join(classes)}
 
         name = self.names[s.id]
-        own = attr_list(
-            {"id": name, "tooltip": dot_text(statement_tooltip(s, self.m))}, dot_text(lines)
+        why = self.findings.why.get(s.id)
+        group = self.m.groups.get(s.group) if s.group else None
+        tooltip = statement_tooltip(s, self.m, status=status, why=why)
+        tooltip += [f"in: {visible_text(group.title)}"] if group else []
+        own = {"id": name, "tooltip": tooltip_text(tooltip)}
+        url = self._link(s)
+        if url:
+            own["URL"] = url
+        key = (s.kind, role, unsupported, label)
+        return f"{name} [{attr_list(own, dot_text(lines))} {self._styled(key, style)}]"
+
+    def _words(
+        self,
+        s: Statement,
+        unsupported: bool,
+        label: Label | None,
+        roles: tuple[Role, ...],
+        status: str | None,
+    ) -> list[str]:
+        """The words in a statement's box, brief or in full (``--detail``)."""
+        selection = self.selection
+        more = (
+            not_shown(
+                selection.hidden_links.get(s.id, 0),
+                selection.hidden_below.get(s.id, 0),
+                selection.evidence.get(s.id, 0),
+            )
+            if selection
+            else []
         )
-        return f"{name} [{own} {self._styled((s.kind, unsupported, label), style)}]"
+        width = self.options.width
+        if self.options.detail == "full":
+            return statement_lines(
+                s,
+                self.m,
+                width=width,
+                show_id=self.show_ids,
+                unsupported=unsupported,
+                label=label,
+                defeated=s.id in self.findings.defeated,
+                more=more,
+            )
+        return brief_lines(s, self.m, width=width, roles=roles, status=status, more=more)
+
+    def _link(self, s: Statement) -> str | None:
+        """Where a click on the box leads: the web address of the source it quotes or cites."""
+        for source in (*(q.source for q in s.quotes), *(c.source for c in s.citations)):
+            found = self.m.sources.get(source)
+            url = link_url(found.url) if found and found.url else None
+            if url:
+                return url
+        return None
 
     def _junction(self, inf: Inference) -> str:
         role = self.roles[inf.id]
@@ -281,14 +346,17 @@ class _Drawing:
         def style() -> dict[str, str]:
             return {**junction_style(role, self.options.theme), "class": f"inference {role.value}"}
 
-        own = attr_list({"id": name, "tooltip": dot_text([role.value, *self._caption(inf)])})
+        tooltip = inference_tooltip(inf, role, self.findings.why.get(inf.id))
+        own = attr_list({"id": name, "tooltip": tooltip_text(tooltip)})
         return f"{name} [{own} {self._styled((role,), style)}]"
 
     def _caption(self, inf: Inference) -> list[str]:
         unanswered = inf.id in self.findings.unanswered
-        return inference_caption(
-            inf, width=self.options.width, unanswered=unanswered, show_id=self.show_ids
-        )
+        if self.options.detail == "full":
+            return inference_caption(
+                inf, width=self.options.width, unanswered=unanswered, show_id=self.show_ids
+            )
+        return brief_caption(inf, width=self.options.width, unanswered=unanswered)
 
     def _edges(self, inf: Inference) -> list[str]:
         role = self.roles[inf.id]
@@ -305,13 +373,18 @@ class _Drawing:
         lines = [f"{self.names[p]} -> {junction} [{line_in}]" for p in inf.premises]
         conceded = isinstance(inf, Objection) and inf.conceded
         unanswered = inf.id in self.findings.unanswered
+        failed = inf.id in self.findings.failed
 
         def conclusion() -> dict[str, str]:
-            attrs = conclusion_style(role, theme, conceded=conceded, unanswered=unanswered)
+            attrs = conclusion_style(
+                role, theme, conceded=conceded, unanswered=unanswered, failed=failed
+            )
             attrs = _overridden(attrs, raw)
-            return {**attrs, "class": " ".join(_conclusion_classes(role, conceded, unanswered))}
+            classes = _conclusion_classes(role, conceded, unanswered, failed)
+            return {**attrs, "class": " ".join(classes)}
 
-        line_out = self._styled(("conclusion", role, conceded, unanswered), conclusion)
+        key = ("conclusion", role, conceded, unanswered, failed)
+        line_out = self._styled(key, conclusion)
         caption = self._caption(inf)
         if caption:
             line_out = f"{attr_list({'label': dot_text(caption)})} {line_out}"
@@ -319,10 +392,14 @@ class _Drawing:
         return lines
 
 
-def _conclusion_classes(role: Role, conceded: bool, unanswered: bool) -> Iterable[str]:
+def _conclusion_classes(
+    role: Role, conceded: bool, unanswered: bool, failed: bool
+) -> Iterable[str]:
     yield "conclusion"
     yield role.value
     if conceded:
         yield "conceded"
     if unanswered:
         yield "unanswered"
+    if failed:
+        yield "out"

@@ -12,6 +12,11 @@ Three steps, all pure:
   plain labels), the record-label characters ``{ } | < >`` escaped, lines joined with ``\n``.
   In the result every backslash starts a two-character escape, so no ``"`` follows a lone
   backslash.
+- :func:`tooltip_text` does the same for a ``tooltip``, which Graphviz reads twice (``\\N`` in
+  a tooltip still becomes the node's name): every backslash is written four times, and the
+  record characters need no escape there. :func:`link_url` writes a web address for ``URL``,
+  which Graphviz copies into the SVG without escaping: anything but plain URL characters is
+  percent-encoded, so the address can neither end the attribute nor add markup.
 - :func:`quote_id` and :func:`attr_list` write such values (and argmap's own constants) as DOT:
   a bare id where DOT allows one, else a double-quoted string with ``"`` escaped. (Raw
   attributes from the command line go through the ``graphviz`` package's own quoting.)
@@ -21,10 +26,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import quote
 
 from argmap.text import BIDI_CONTROLS, visible_text
 
-__all__ = ["BIDI_CONTROLS", "attr_list", "dot_text", "quote_id", "visible_text"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "attr_list",
+    "dot_text",
+    "link_url",
+    "quote_id",
+    "tooltip_text",
+    "visible_text",
+]
 
 _DOT = str.maketrans(
     {"\\": "\\\\", "&": "&amp;", "{": "\\{", "}": "\\}", "|": "\\|", "<": "\\<", ">": "\\>"}
@@ -34,6 +48,26 @@ _DOT = str.maketrans(
 def dot_text(lines: Iterable[str]) -> str:
     """Lines of visible text as one escaped DOT label (centred lines)."""
     return "\\n".join(line.translate(_DOT) for line in lines)
+
+
+_TOOLTIP = str.maketrans({"\\": "\\" * 4, "&": "&amp;"})
+
+
+def tooltip_text(lines: Iterable[str]) -> str:
+    """Lines of visible text as one DOT ``tooltip`` value, shown by the SVG as written."""
+    return "\\n".join(line.translate(_TOOLTIP) for line in lines)
+
+
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+
+
+def link_url(url: str) -> str | None:
+    """A web address (http or https) as a DOT ``URL`` value, else ``None``: its characters
+    other than letters, digits and the URL punctuation are percent-encoded, ``&`` is an entity."""
+    scheme = url.partition(":")[0].lower()
+    if scheme not in ("http", "https") or not url.lower().startswith(f"{scheme}://"):
+        return None
+    return quote(url, safe=_URL_SAFE).replace("&", "&amp;")
 
 
 _BARE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")

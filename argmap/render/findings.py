@@ -7,17 +7,20 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from argmap.analysis import analyze
-from argmap.analysis.labelling import label_map
+from argmap.analysis.labelling import explain_all, label_map
 from argmap.model import ArgumentMap, Label
 
 __all__ = ["Findings", "find"]
 
 _NO_LABELS: Mapping[str, Label] = MappingProxyType({})
+_NO_WHY: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
 class Findings:
-    """Statements without support, objections nobody answered, and statement labels; the
+    """Statements without support, objections nobody answered, statement labels, why every
+    element has its label, the OUT statements that an objection which stands defeats, and the
+    reasons and objections that are OUT (``failed``); the
     flags say whether the checker and the labelling ran (so the legend explains their marks)."""
 
     checked: bool = False
@@ -25,6 +28,9 @@ class Findings:
     unsupported: frozenset[str] = frozenset()
     unanswered: frozenset[str] = frozenset()
     labels: Mapping[str, Label] = field(default_factory=lambda: _NO_LABELS)
+    why: Mapping[str, str] = field(default_factory=lambda: _NO_WHY)
+    defeated: frozenset[str] = frozenset()
+    failed: frozenset[str] = frozenset()
 
 
 def find(m: ArgumentMap, *, check: bool = True, evaluate: bool = False) -> Findings:
@@ -35,5 +41,22 @@ def find(m: ArgumentMap, *, check: bool = True, evaluate: bool = False) -> Findi
     if check:
         analysis = analyze(m)
         unsupported, unanswered = analysis.unsupported, analysis.unanswered
-    labels = label_map(m).statements if evaluate else _NO_LABELS
-    return Findings(check, evaluate, unsupported, unanswered, labels)
+    if not evaluate:
+        return Findings(check, evaluate, unsupported, unanswered)
+    labelling = label_map(m)
+    defeated = frozenset(
+        o.target
+        for o in m.objections.values()
+        if labelling.inferences[o.id] is Label.IN
+        and labelling.statements.get(o.target) is Label.OUT
+    )
+    return Findings(
+        check,
+        evaluate,
+        unsupported,
+        unanswered,
+        labelling.statements,
+        MappingProxyType(explain_all(m, labelling)),
+        defeated,
+        frozenset(id for id, label in labelling.inferences.items() if label is Label.OUT),
+    )

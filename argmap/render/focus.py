@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from argmap.model import ArgumentMap
@@ -18,12 +18,19 @@ from argmap.model import ArgumentMap
 __all__ = ["Selection", "neighbourhood"]
 
 
+_NONE: Mapping[str, int] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The ids to draw and, per drawn statement, how many of its links are not drawn."""
+    """The ids to draw and, per drawn statement, how many of its links are not drawn (around
+    a focus), how many reasons and objections under it are not drawn (below the theses), and
+    how many pieces of evidence are folded into it (``--collapse evidence``)."""
 
     ids: frozenset[str]
-    hidden_links: Mapping[str, int]
+    hidden_links: Mapping[str, int] = field(default_factory=lambda: _NONE)
+    hidden_below: Mapping[str, int] = field(default_factory=lambda: _NONE)
+    evidence: Mapping[str, int] = field(default_factory=lambda: _NONE)
 
 
 def _adjacency(m: ArgumentMap) -> dict[str, list[str]]:

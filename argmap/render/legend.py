@@ -1,62 +1,77 @@
-"""The legend drawn with ``--legend``: a small map, written in the language itself, whose
-statements say what each shape, line and mark means. It is drawn by the same code as the map,
-so it cannot drift from the visual language."""
+"""The key drawn with ``--legend``: a small map, built from model objects, whose statements say
+what each box, line and mark means. It is drawn by the same code as the map, with the map's
+options and theme, so it cannot drift from the visual language; its marks are what the checker
+and the labelling find in it."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from argmap.model import ArgumentMap, Label
-from argmap.reader import read_text
-from argmap.render.findings import Findings
+from argmap.model import (
+    ArgumentMap,
+    Inference,
+    Objection,
+    Quote,
+    Reason,
+    Source,
+    Span,
+    Statement,
+    StatementKind,
+)
+from argmap.render.findings import Findings, find
 
-__all__ = ["legend_findings", "legend_map", "legend_source"]
+__all__ = ["legend_findings", "legend_map"]
 
-_LEGEND = '''\
-source src "the source"
-thesis t: "The thesis: what the map argues for."
-  + c: "A claim needs reasons of its own.{unsupported}"
-  & evidence e: """Evidence, with its quote and source. Lines that meet at one dot
-      are one reason: its premises work only together."""
-    quote src "the words of the source"
-  + [r] assumption a: "An assumption needs no reasons. A dot of its own: an independent reason."
-  - [o] assumption x: "An objection: dashed, ending in a bar. Its premises can be of any kind."
-    - [b] evidence y: "A rebuttal answers an objection: dotted."
-  - [k conceded] assumption z: "An objection the author concedes."
-evidence u: "An undercut attacks a reason's step (its dot), not a statement.{unanswered}"
-objection w: u -> r
-'''
-
-_MARKS = {
-    "unsupported": " This one has none, so it is marked",
-    "unanswered": " Nobody answers this one, so its line is marked UNANSWERED.",
-}
-
-_EVALUATED = """\
-claim l_in: "Holds once the objections are weighed."
-claim l_out: "Defeated, or without support."
-claim l_undec: "Undecided: objections attack each other in a circle."
-"""
+_FILE = "<legend>"
 
 
-def legend_source(*, check: bool, evaluate: bool) -> str:
-    """The legend in the argmap language: its words explain the marks only where they are
-    drawn (``check``), and three more boxes explain IN, OUT and UNDEC with ``evaluate``."""
-    marks = _MARKS if check else dict.fromkeys(_MARKS, "")
-    return _LEGEND.format(**marks) + (_EVALUATED if evaluate else "")
+def _span(line: int) -> Span:
+    return Span(_FILE, line, 1, line, 1)
+
+
+def _statement(
+    line: int, id: str, kind: StatementKind, text: str, quotes: tuple[Quote, ...] = ()
+) -> Statement:
+    return Statement(id, kind, text, _span(line), quotes=quotes)
 
 
 @cache
 def legend_map(*, check: bool, evaluate: bool) -> ArgumentMap:
-    """The legend as a map (see :func:`legend_source`)."""
-    result = read_text(legend_source(check=check, evaluate=evaluate), "<legend>")
-    assert result.ok, result.diagnostics
-    return result.map
+    """The key as a map: a thesis with a reason of linked premises and an independent one, an
+    objection whose premise a rebuttal defeats; with ``check``, a claim with no reason of its
+    own; with ``evaluate``, words on what grey boxes mean."""
+    quote = Quote("src", "the words of the source", _span(3))
+    statements = [
+        _statement(1, "t", StatementKind.THESIS, "What the map argues for"),
+        _statement(
+            2, "c", StatementKind.CLAIM, "A claim: premises meeting at one dot work together"
+        ),
+        _statement(3, "e", StatementKind.EVIDENCE, "Evidence", quotes=(quote,)),
+        _statement(4, "a", StatementKind.ASSUMPTION, "An assumption"),
+        _statement(5, "x", StatementKind.ASSUMPTION, "An objection: dashed, ending in a bar"),
+        _statement(6, "y", StatementKind.EVIDENCE, "A rebuttal: dotted"),
+    ]
+    inferences: list[Inference] = [
+        Reason("r1", ("e", "a"), "c", _span(7), named=False),
+        Reason("r2", ("c",), "t", _span(8), named=False),
+        Objection("o1", ("x",), "t", _span(9), named=False),
+        Objection("o2", ("y",), "x", _span(10), named=False),
+    ]
+    if check:
+        text = "A claim with no reason of its own"
+        statements.append(_statement(11, "n", StatementKind.CLAIM, text))
+        inferences.append(Reason("r3", ("n",), "t", _span(12), named=False))
+    if evaluate:
+        statements[4] = _statement(5, "x", StatementKind.ASSUMPTION, "An objection, defeated")
+    return ArgumentMap(
+        _FILE,
+        sources={"src": Source("src", _span(0), title="a source")},
+        statements={s.id: s for s in statements},
+        reasons={i.id: i for i in inferences if isinstance(i, Reason)},
+        objections={i.id: i for i in inferences if isinstance(i, Objection)},
+    )
 
 
 def legend_findings(*, check: bool, evaluate: bool) -> Findings:
-    """The marks the legend shows: those the map shows, each once."""
-    labels = {"l_in": Label.IN, "l_out": Label.OUT, "l_undec": Label.UNDEC} if evaluate else {}
-    if not check:
-        return Findings(evaluated=evaluate, labels=labels)
-    return Findings(True, evaluate, frozenset({"c"}), frozenset({"w"}), labels)
+    """The marks the key shows: found in it as in any map, so they are the map's marks."""
+    return find(legend_map(check=check, evaluate=evaluate), check=check, evaluate=evaluate)

@@ -7,15 +7,17 @@ Every distinction is made by shape, line style or arrowhead first and by colour 
 - a reason is a small filled dot where its linked premises meet (lines without arrowheads)
   before one solid arrow with a pointed head goes on to the target;
 - an objection is a small diamond; its lines are dashed and end in a flat bar (``tee``);
-- a rebuttal (an objection to an objection or to one of its premises) is dotted and blue;
-- findings (unsupported, unanswered) thicken the outline or line and add a word.
+- a rebuttal (an objection to an objection or to one of its premises) is dotted;
+- a premise box is filled with a pale tint of its inference's colour (and its first line
+  says "because", "but" or "however", see :mod:`argmap.render.labels`);
+- status is secondary: an OUT statement's text and outline are grey, findings (unsupported,
+  unanswered) thicken the outline or line, and each adds a word.
 """
 
 from __future__ import annotations
 
-import enum
-
 from argmap.model import Label, StatementKind
+from argmap.render.roles import Role
 from argmap.render.themes import Theme
 
 __all__ = [
@@ -31,14 +33,6 @@ __all__ = [
 ]
 
 Attributes = dict[str, str]
-
-
-class Role(enum.Enum):
-    """What an inference does, as drawn."""
-
-    SUPPORT = "support"
-    OBJECTION = "objection"
-    REBUTTAL = "rebuttal"
 
 
 _SHAPES: dict[StatementKind, Attributes] = {
@@ -68,8 +62,8 @@ def graph_defaults(theme: Theme, rankdir: str) -> Attributes:
         "newrank": "true",
         "fontname": theme.font,
         "fontcolor": theme.ink,
-        "nodesep": "0.35",
-        "ranksep": "0.45",
+        "nodesep": "0.2",
+        "ranksep": "0.25",
         "labelloc": "t",
         "fontsize": "18",
     }
@@ -82,7 +76,7 @@ def node_defaults(theme: Theme) -> Attributes:
         "fontsize": "12",
         "color": theme.ink,
         "fontcolor": theme.ink,
-        "margin": "0.14,0.07",
+        "margin": "0.12,0.06",
     }
 
 
@@ -97,11 +91,21 @@ def role_colour(role: Role, theme: Theme) -> str:
 
 
 def statement_style(
-    kind: StatementKind, theme: Theme, *, unsupported: bool, label: Label | None
+    kind: StatementKind,
+    theme: Theme,
+    *,
+    role: Role | None = None,
+    unsupported: bool,
+    label: Label | None,
 ) -> Attributes:
-    """A statement's box: shape and line by kind; fill by kind, or by label when evaluated."""
+    """A statement's box: shape and line by kind; fill by the role of the inference it is a
+    premise of (by kind for the thesis and for statements that are no one's premise); grey
+    text and outline when OUT; a thick outline when the checker finds it unsupported."""
     attrs = dict(_SHAPES[kind])
-    attrs["fillcolor"] = theme.fills[kind] if label is None else theme.label_fills[label]
+    tinted = role is not None and kind is not StatementKind.THESIS
+    attrs["fillcolor"] = theme.role_fills[role] if role and tinted else theme.fills[kind]
+    if label is Label.OUT:
+        attrs["color"] = attrs["fontcolor"] = theme.faded
     if unsupported:
         attrs["color"] = theme.finding
         attrs["penwidth"] = _FINDING_PEN
@@ -134,14 +138,20 @@ def premise_style(role: Role, theme: Theme) -> Attributes:
     }
 
 
-def conclusion_style(role: Role, theme: Theme, *, conceded: bool, unanswered: bool) -> Attributes:
-    """The arrow from a junction to what the inference supports or attacks."""
+def conclusion_style(
+    role: Role, theme: Theme, *, conceded: bool, unanswered: bool, failed: bool = False
+) -> Attributes:
+    """The arrow from a junction to what the inference supports or attacks: thin and grey when
+    the inference is OUT (``failed``), grey when conceded, thick when unanswered."""
     attrs = {
         "arrowhead": _HEADS[role],
         "style": _LINES[role],
         "color": role_colour(role, theme),
         "penwidth": "1.8",
     }
+    if failed:
+        attrs["color"] = theme.faded
+        attrs["penwidth"] = "1"
     if conceded:
         attrs["color"] = theme.conceded
     if unanswered:

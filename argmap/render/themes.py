@@ -1,8 +1,10 @@
 """Colour themes. Colour only ever repeats a cue that shapes, line styles and words already
 give, so a map reads the same in greyscale; the ``print`` theme uses no colour at all.
 
-The default palette is Okabe and Ito's, chosen to stay distinct for colour-blind readers:
-bluish green for support, vermillion for objections, blue for rebuttals, orange for findings.
+The default palette is Okabe and Ito's, chosen to stay distinct for colour-blind readers, in
+the convention of argument-mapping tools: bluish green for reasons, vermillion for objections,
+orange for rebuttals, reddish purple for findings. A premise box is filled with a pale tint of
+its inference's colour; grey text and outline fade a statement that is OUT.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from argmap.model import Label, StatementKind
+from argmap.model import StatementKind
+from argmap.render.roles import Role
 
 __all__ = ["THEMES", "Theme"]
 
@@ -31,7 +34,8 @@ class Theme:
     finding: str
     cluster_fill: str
     cluster_line: str
-    label_fills: Mapping[Label, str]
+    role_fills: Mapping[Role, str]
+    faded: str
 
 
 _FONT = "Helvetica,Arial,sans-serif"
@@ -50,14 +54,15 @@ DEFAULT = Theme(
     ),
     support="#009e73",
     objection="#d55e00",
-    rebuttal="#0072b2",
+    rebuttal="#e69f00",
     conceded="#8c8c8c",
-    finding="#e69f00",
+    finding="#cc79a7",
     cluster_fill="#fafafa",
-    cluster_line="#9e9e9e",
-    label_fills=MappingProxyType(
-        {Label.IN: "#c9ecd9", Label.OUT: "#f7cbb4", Label.UNDEC: "#fbeaa5"}
+    cluster_line="#bdbdbd",
+    role_fills=MappingProxyType(
+        {Role.SUPPORT: "#dcf2e8", Role.OBJECTION: "#fadccb", Role.REBUTTAL: "#fcecc4"}
     ),
+    faded="#8c8c8c",
 )
 
 PRINT = Theme(
@@ -79,9 +84,10 @@ PRINT = Theme(
     finding="#000000",
     cluster_fill="#ffffff",
     cluster_line="#7f7f7f",
-    label_fills=MappingProxyType(
-        {Label.IN: "#ffffff", Label.OUT: "#bfbfbf", Label.UNDEC: "#e6e6e6"}
+    role_fills=MappingProxyType(
+        {Role.SUPPORT: "#ffffff", Role.OBJECTION: "#d9d9d9", Role.REBUTTAL: "#ececec"}
     ),
+    faded="#7f7f7f",
 )
 
 THEMES: Mapping[str, Theme] = MappingProxyType({t.name: t for t in (DEFAULT, PRINT)})
