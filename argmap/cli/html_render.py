@@ -14,9 +14,8 @@ from argmap.cli.sources import SourceReader
 from argmap.html import Drawings, panel_data
 from argmap.reader import ReadResult
 from argmap.render import RenderOptions, find, to_digraph
-from argmap.render.dot import node_ids
+from argmap.render.dot import drawn_selection, node_ids
 from argmap.render.engines import draw
-from argmap.render.focus import neighbourhood
 
 __all__ = ["HtmlParts", "html_parts"]
 
@@ -59,9 +58,9 @@ def html_parts(
         warnings += [w for w in drawing.warnings if w not in warnings]
     labels = {**ctx.labelling.statements, **ctx.labelling.inferences}
     nodes = node_ids(m)
-    if options.focus:  # the panel knows only what is drawn
-        shown = neighbourhood(m, options.focus, options.depth).ids
-        nodes = {id: node for id, node in nodes.items() if id in shown}
+    selection = drawn_selection(m, options)
+    if selection is not None:  # the panel knows only what is drawn
+        nodes = {id: node for id, node in nodes.items() if id in selection.ids}
     data = panel_data(m, nodes, labels=labels, why=ctx.explanations, findings=findings)
     files = [os.path.abspath(p) for p in (path, *texts.paths.values()) if p is not None]
     return HtmlParts(Drawings(*svgs), data, tuple(warnings), tuple(dict.fromkeys(files)))

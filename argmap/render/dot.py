@@ -48,7 +48,7 @@ from argmap.render.styles import (
 )
 from argmap.render.wrap import wrap
 
-__all__ = ["focus_problem", "node_ids", "to_digraph"]
+__all__ = ["drawn_selection", "focus_problem", "node_ids", "to_digraph"]
 
 _TITLE_WIDTH = 60
 _LEGEND = "legend_"
@@ -79,7 +79,7 @@ def to_digraph(
     options = options or RenderOptions()
     findings = findings or Findings()
     theme = options.theme
-    selection = _selection(m, options)
+    selection = drawn_selection(m, options)
     body: list[str] = []
     title = _title_lines(m, selection, options)
     if title and "label" not in dict(options.graph_attrs):
@@ -96,7 +96,7 @@ def to_digraph(
     )
 
 
-def _selection(m: ArgumentMap, options: RenderOptions) -> Selection | None:
+def drawn_selection(m: ArgumentMap, options: RenderOptions) -> Selection | None:
     """What to draw: a focus's neighbourhood, or the steps below the theses (``None``: the
     whole map), with the evidence folded into counts when asked."""
     selection = None
