@@ -27,6 +27,7 @@ _COMMANDS = {
     "explain": ("argmap.cli.explain_cmd", "explain"),
     "label": ("argmap.cli.label_cmd", "label"),
     "render": ("argmap.cli.render_cmd", "render"),
+    "lsp": ("argmap.cli.lsp_cmd", "lsp"),
 }
 
 
