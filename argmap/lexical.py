@@ -88,7 +88,7 @@ def _lexicon() -> _Lexicon:
                 rf"(?P<text>{terminals['TEXT'].to_regexp()})",
                 rf"(?P<word>{terminals['ID'].to_regexp()})",
                 rf"(?P<sign>{_SIGNS})",
-                r"(?P<error>[^\s\"#]+|\"[^\n]*)",
+                r"(?P<error>[^\s\"#]+|\"[^\n]*|[^\n])",
             )
         )
     )
@@ -114,7 +114,7 @@ def scan(text: str) -> Iterator[Token]:
                 position = match.end()
                 continue
         match = lexicon.pattern.match(text, position)
-        assert match is not None  # the error alternative matches any non-space character
+        assert match is not None  # the error alternative matches any character but \n
         group = match.lastgroup or "error"
         value = match.group()
         token_kind = TokenKind(group) if group != "word" else TokenKind.ID

@@ -107,11 +107,14 @@ async def change(
     return await log(client).next(uri, seen)
 
 
-def close(client: LanguageClient, path: Path) -> None:
+async def close(client: LanguageClient, path: Path) -> None:
+    """Close a document, and wait for the server to clear its diagnostics."""
     uri = str(from_fs_path(str(path)))
+    seen = log(client).count(uri)
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
     )
+    assert await log(client).next(uri, seen) == []
 
 
 def doc(path: Path) -> types.TextDocumentIdentifier:
@@ -220,7 +223,7 @@ async def test_flagship_s201_on_showdown_as_argmap_check(client: LanguageClient)
     assert sorted(map(as_check_json, diagnostics)) == sorted(
         map(from_check_json, check_json(FLAGSHIP))
     )
-    close(client, FLAGSHIP)
+    await close(client, FLAGSHIP)
 
 
 async def test_flagship_hover_better_is_in_and_why(client: LanguageClient) -> None:
@@ -241,7 +244,7 @@ async def test_flagship_hover_better_is_in_and_why(client: LanguageClient) -> No
         assert why["label"] == "IN"
         assert "label: **IN**" in value
         assert why["why"][:40].replace("_", "\\_") in value
-    close(client, FLAGSHIP)
+    await close(client, FLAGSHIP)
 
 
 async def test_flagship_rename_an_id(client: LanguageClient) -> None:
@@ -269,7 +272,7 @@ async def test_flagship_rename_an_id(client: LanguageClient) -> None:
         await client.text_document_rename_async(types.RenameParams(doc(FLAGSHIP), where, "better"))
     with pytest.raises(JsonRpcException, match="cannot be an id"):
         await client.text_document_rename_async(types.RenameParams(doc(FLAGSHIP), where, "no harm"))
-    close(client, FLAGSHIP)
+    await close(client, FLAGSHIP)
 
 
 # ---- diagnostics ---------------------------------------------------------------------------
@@ -280,7 +283,7 @@ async def test_diagnostics_are_those_of_argmap_check(client: LanguageClient, nam
     path = ROOT / "maps" / "examples" / name
     diagnostics = await open_text(client, path)
     assert sorted(map(as_check_json, diagnostics)) == sorted(map(from_check_json, check_json(path)))
-    close(client, path)
+    await close(client, path)
 
 
 SETTINGS_MAP = """\
@@ -313,7 +316,7 @@ async def test_settings_sources_and_suppressions(client: LanguageClient, tmp_pat
     assert "Q501" in codes  # the quote is not in the source next to the map
     assert "S202" not in codes  # ignored in pyproject.toml
     assert "S201" in codes
-    close(client, path)
+    await close(client, path)
 
 
 async def test_unusable_settings_are_reported(client: LanguageClient, tmp_path: Path) -> None:
@@ -324,7 +327,7 @@ async def test_unusable_settings_are_reported(client: LanguageClient, tmp_path: 
     assert len(diagnostics) == 1
     assert diagnostics[0].message.startswith("the map is not checked:")
     assert "Z999" in diagnostics[0].message
-    close(client, path)
+    await close(client, path)
 
 
 BROKEN = 'thesis t: "T."\n  + [r] a\nclaim a "A."\nclaim b: "B\n'
@@ -346,7 +349,7 @@ async def test_syntax_errors_break_and_repair(client: LanguageClient, tmp_path: 
     again = await change(client, path, 3, FIXED.replace("claim a:", "claim a"))
     assert [d.code for d in again] == ["E101"]
     assert await change(client, path, 4, FIXED) == []
-    close(client, path)
+    await close(client, path)
 
 
 async def test_changes_are_debounced(client: LanguageClient, tmp_path: Path) -> None:
@@ -366,7 +369,7 @@ async def test_changes_are_debounced(client: LanguageClient, tmp_path: Path) -> 
     assert await log(client).next(uri, seen) == []  # the last text, FIXED
     await asyncio.sleep(5 * DEBOUNCE_MS / 1000)
     assert log(client).count(uri) == seen + 1
-    close(client, path)
+    await close(client, path)
 
 
 async def test_a_file_that_is_not_utf8(client: LanguageClient, tmp_path: Path) -> None:
@@ -383,4 +386,373 @@ async def test_a_file_that_is_not_utf8(client: LanguageClient, tmp_path: Path) -
     seen = log(client).count(uri)
     client.text_document_did_save(types.DidSaveTextDocumentParams(doc(path)))
     assert [d.code for d in await log(client).next(uri, seen)] == ["S201"]
-    close(client, path)
+    await close(client, path)
+
+
+# ---- navigation ------------------------------------------------------------------------------
+
+NAV = """\
+source report "The report"
+  file "report.txt"
+group econ "Economy"
+  thesis t: "T."
+    + [r1] a
+    & b
+  claim a: "A."
+    quote report "A."
+  assumption b: "B."
+  objection o: a -> r1
+  reason r2: b -> a
+  claim c: "C."  # a, in a comment, is no reference
+    tags econ
+expect IN: t a
+"""
+
+
+def ranges_of(text: str, needle: str, *where: tuple[str, int]) -> list[types.Range]:
+    """The ranges of ``needle`` at the end of the ``nth`` occurrence of each context."""
+    out = []
+    for context, nth in where:
+        start = position_of(text, context, nth, context.rindex(needle))
+        end = types.Position(start.line, start.character + len(needle))
+        out.append(types.Range(start, end))
+    return out
+
+
+@pytest.fixture
+def nav(tmp_path: Path) -> Path:
+    (tmp_path / "report.txt").write_text("A.\n")
+    path = tmp_path / "nav.arg"
+    path.write_text(NAV, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("id", "uses"),
+    [
+        # a statement, written as a premise, a target and in an expect line
+        ("a", [("claim a:", 0), ("+ [r1] a", 0), ("o: a ->", 0), ("-> a", 0), ("t a\n", 0)]),
+        ("r1", [("[r1]", 0), ("-> r1", 0)]),  # an inference
+        ("report", [("source report", 0), ("quote report", 0)]),  # a source
+        ("econ", [("group econ", 0)]),  # a group (the tag "econ" is no reference)
+    ],
+)
+async def test_definition_references_highlights(
+    client: LanguageClient, nav: Path, id: str, uses: list[tuple[str, int]]
+) -> None:
+    await open_text(client, nav)
+    expected = ranges_of(NAV, id, *uses)
+    declaration = expected[0]
+    for use in expected:
+        found = await client.text_document_definition_async(
+            types.DefinitionParams(doc(nav), use.start)
+        )
+        assert isinstance(found, types.Location) and found.range == declaration
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc(nav),
+            position=expected[-1].end,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert sorted(_key(r.range) for r in refs or []) == sorted(map(_key, expected))
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc(nav),
+            position=expected[0].start,
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert sorted(_key(r.range) for r in refs or []) == sorted(map(_key, expected[1:]))
+    highlights = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(doc(nav), declaration.start)
+    )
+    assert sorted((_key(h.range), h.kind) for h in highlights or []) == sorted(
+        (
+            _key(r),
+            types.DocumentHighlightKind.Write
+            if r == declaration
+            else types.DocumentHighlightKind.Read,
+        )
+        for r in expected
+    )
+    await close(client, nav)
+
+
+def _key(r: types.Range) -> tuple[int, int, int, int]:
+    return (r.start.line, r.start.character, r.end.line, r.end.character)
+
+
+async def test_nothing_to_find_outside_ids(client: LanguageClient, nav: Path) -> None:
+    await open_text(client, nav)
+    for where in (position_of(NAV, "The report"), position_of(NAV, "a, in a comment")):
+        assert (
+            await client.text_document_definition_async(types.DefinitionParams(doc(nav), where))
+            is None
+        )
+        assert (
+            await client.text_document_prepare_rename_async(
+                types.PrepareRenameParams(doc(nav), where)
+            )
+            is None
+        )
+    await close(client, nav)
+
+
+async def test_rename_an_inference_and_a_source(client: LanguageClient, nav: Path) -> None:
+    await open_text(client, nav)
+    text = NAV
+    for old, new in (("r1", "r_first"), ("report", "annual")):
+        edit = await client.text_document_rename_async(
+            types.RenameParams(doc(nav), position_of(text, old), new)
+        )
+        assert edit is not None and edit.changes is not None
+        text = apply(text, edit.changes[str(from_fs_path(str(nav)))])
+        await change(client, nav, 2 if old == "r1" else 3, text)
+    result = read_text(text, "nav.arg")
+    assert result.ok
+    assert "r_first" in result.map.reasons and result.map.objections["o"].target == "r_first"
+    assert list(result.map.sources) == ["annual"]
+    assert result.map.statements["a"].quotes[0].source == "annual"
+    await close(client, nav)
+
+
+async def test_hover_on_an_inference_a_source_and_a_group(
+    client: LanguageClient, nav: Path
+) -> None:
+    await open_text(client, nav)
+    expected = {
+        "[r1": ["**reason** `r1`", "`a` & `b` → `t`", "label: **OUT**", "undercut"],
+        "objection o": ["**objection** `o`", "`a` → `r1`", "label: **IN**"],
+        "source report": ["**source** `report`", "title: The report", "file: report.txt"],
+        "group econ": ["**group** `econ`", "Economy"],
+    }
+    for context, parts in expected.items():
+        where = position_of(NAV, context, offset=len(context) - 1)
+        hover = await client.text_document_hover_async(types.HoverParams(doc(nav), where))
+        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+        for part in parts:
+            assert part in hover.contents.value, (context, hover.contents.value)
+    await close(client, nav)
+
+
+# ---- outline ---------------------------------------------------------------------------------
+
+
+async def test_document_symbols_and_folding(client: LanguageClient, nav: Path) -> None:
+    await open_text(client, nav)
+    found = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc(nav)))
+    assert found is not None
+    symbols = [s for s in found if isinstance(s, types.DocumentSymbol)]
+    assert [(s.name, s.kind) for s in symbols] == [
+        ("report", types.SymbolKind.File),
+        ("Economy", types.SymbolKind.Namespace),
+    ]
+    group = symbols[1]
+    assert [(s.name, s.kind) for s in group.children or []] == [
+        ("t", types.SymbolKind.Class),
+        ("a", types.SymbolKind.Function),
+        ("b", types.SymbolKind.Variable),
+        ("c", types.SymbolKind.Function),
+    ]
+    assert group.range.start.line == 2 and group.range.end.line == 11
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(doc(nav)))
+    assert sorted((f.start_line, f.end_line) for f in folds or []) == [
+        (0, 1),  # the source and its file
+        (2, 12),  # the group
+        (3, 5),  # the thesis and its reason, with its co-premise
+        (6, 7),  # the claim and its quote
+        (11, 12),  # the claim and its tags
+    ]
+    await close(client, nav)
+
+
+async def test_flagship_outline(client: LanguageClient) -> None:
+    await open_text(client, FLAGSHIP)
+    found = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(doc(FLAGSHIP))
+    )
+    symbols = [s for s in found or [] if isinstance(s, types.DocumentSymbol)]
+    names = [s.name for s in symbols]
+    assert names[:3] == ["column", "better", "The meeting at Los Cabos"]
+    everything, stack = [], list(symbols)
+    while stack:
+        symbol = stack.pop()
+        everything.append(symbol.name)
+        stack.extend(symbol.children or [])
+    subgroups = next(s for s in symbols if s.name == "Why it is better than it seems").children
+    assert [s.name for s in subgroups or []][:2] == [
+        "Normal bargaining between great powers",
+        "Not set for confrontation",
+    ]
+    result = read_text(FLAGSHIP.read_text(encoding="utf-8"), str(FLAGSHIP))
+    assert sorted(everything) == sorted(
+        [
+            *result.map.sources,
+            *result.map.statements,
+            *(g.title for g in result.map.groups.values()),
+        ]
+    )
+    await close(client, FLAGSHIP)
+
+
+# ---- completion ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    [
+        ("  + ", {"statements", "kinds"}),
+        ("  - [o2] ", {"statements", "kinds"}),
+        ("    & b", {"statements", "kinds"}),
+        ("reason r3: ", {"statements", "kinds"}),
+        ("objection o3: a -> ", {"statements", "inferences"}),
+        ("expect OUT: ", {"statements", "inferences"}),
+        ("expect UNDEC: t ", {"statements", "inferences"}),
+        ("  quote ", {"sources"}),
+        ("  cite rep", {"sources"}),
+        ("  + [", {"inferences"}),
+        ("", {"kinds"}),
+        ("  assu", {"kinds"}),
+        ('claim z: "a + ', set()),
+        ("# - ", set()),
+    ],
+)
+async def test_completion(client: LanguageClient, nav: Path, line: str, kinds: set[str]) -> None:
+    text = NAV + line + "\n"
+    await open_text(client, nav, text)
+    where = types.Position(text.count("\n") - 1, len(line))
+    result = await client.text_document_completion_async(types.CompletionParams(doc(nav), where))
+    labels = set()
+    if isinstance(result, types.CompletionList):
+        labels = {item.label for item in result.items}
+    expected: set[str] = set()
+    if "statements" in kinds:
+        expected |= {"t", "a", "b", "c"}
+    if "inferences" in kinds:
+        expected |= {"r1", "o", "r2"}
+    if "sources" in kinds:
+        expected |= {"report"}
+    if "kinds" in kinds:
+        expected |= {"thesis", "claim", "evidence", "assumption"}
+    assert labels == expected
+    await close(client, nav)
+
+
+# ---- quick fixes -----------------------------------------------------------------------------
+
+FIXABLE = """\
+thesis t: "T."
+  + [r] a
+  & b
+claim a: "A."
+b: "B."
+reason r2: a & missing -> t
+"""
+
+
+async def fixes(client: LanguageClient, path: Path, text: str) -> dict[str, list[types.TextEdit]]:
+    """The quick fixes offered for every diagnostic of ``text``, by title."""
+    diagnostics = await open_text(client, path, text)
+    end = types.Position(text.count("\n"), 0)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            doc(path),
+            types.Range(types.Position(0, 0), end),
+            types.CodeActionContext(diagnostics),
+        )
+    )
+    uri = str(from_fs_path(str(path)))
+    found = {}
+    for action in actions or []:
+        assert isinstance(action, types.CodeAction)
+        assert action.kind == types.CodeActionKind.QuickFix
+        assert action.edit is not None and action.edit.changes is not None
+        found[action.title] = list(action.edit.changes[uri])
+    await close(client, path)
+    return found
+
+
+async def test_quick_fixes(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "fix.arg"
+    found = await fixes(client, path, FIXABLE)
+    # An undefined id (E102): the map has errors, so only that fix is offered.
+    assert list(found) == ['Define "missing" as a claim']
+    defined = apply(FIXABLE, found['Define "missing" as a claim'])
+    assert defined.endswith('\nclaim missing: ""\n')
+    result = read_text(defined, "fix.arg")
+    assert result.ok
+    # Unsupported claims (S201): make them assumptions, or silence S201 on their line.
+    found = await fixes(client, path, defined)
+    assert set(found) >= {
+        'Make "a" an assumption',
+        'Make "b" an assumption',
+        "Ignore S201 on this line",
+    }
+    for title in ('Make "a" an assumption', 'Make "b" an assumption'):
+        fixed = read_text(apply(defined, found[title]), "fix.arg")
+        assert fixed.ok
+        assert fixed.map.statements[title.split('"')[1]].kind.value == "assumption"
+    assert 'assumption b: "B."' in apply(defined, found['Make "b" an assumption'])
+    # The suppression silences exactly that finding.
+    before = {(d.code, subject(d)) for d in await open_text(client, path, defined)}
+    await close(client, path)
+    silenced = apply(defined, found["Ignore S201 on this line"])
+    after = {(d.code, subject(d)) for d in await open_text(client, path, silenced)}
+    await close(client, path)
+    assert len(before - after) == 1 and list(before - after)[0][0] == "S201"
+    assert not any(code == "X901" for code, _ in after)
+
+
+def subject(diagnostic: types.Diagnostic) -> object:
+    assert isinstance(diagnostic.data, dict)
+    return diagnostic.data["subject"]
+
+
+async def test_define_an_undefined_source(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "src.arg"
+    text = 'source a "A"\nsource b "B"\nthesis t: "T."\n  quote paper "words"\n'
+    found = await fixes(client, path, text)
+    assert list(found) == ['Define "paper" as a source']
+    assert read_text(apply(text, found['Define "paper" as a source']), "src.arg").ok
+
+
+# ---- semantic tokens -------------------------------------------------------------------------
+
+
+async def test_semantic_tokens(client: LanguageClient, nav: Path) -> None:
+    await open_text(client, nav)
+    legend = client.capabilities and None  # the legend comes from the server
+    del legend
+    result = await client.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(doc(nav))
+    )
+    assert result is not None
+    data = result.data
+    types_legend = [
+        "keyword",
+        "type",
+        "variable",
+        "string",
+        "comment",
+        "enumMember",
+        "operator",
+        "decorator",
+    ]
+    lines = NAV.split("\n")
+    decoded = []
+    line = start = 0
+    for i in range(0, len(data), 5):
+        line += data[i]
+        start = data[i + 1] if data[i] else start + data[i + 1]
+        word = lines[line][start : start + data[i + 2]]
+        decoded.append((word, types_legend[data[i + 3]], data[i + 4]))
+    assert ("source", "keyword", 0) in decoded
+    assert ("thesis", "type", 0) in decoded
+    assert ("t", "variable", 1) in decoded  # declared here
+    assert decoded.count(("a", "variable", 0)) == 4  # referred to
+    assert ('"T."', "string", 0) in decoded
+    assert ("# a, in a comment, is no reference", "comment", 0) in decoded
+    assert ("IN", "enumMember", 0) in decoded
+    assert ("econ", "decorator", 0) in decoded  # the tag
+    await close(client, nav)

@@ -6,7 +6,7 @@ import re
 
 from lsprotocol import types
 
-from argmap.lexical import TokenKind
+from argmap.lexical import Token, TokenKind
 from argmap.lsp.document import MapDocument
 from argmap.model import Objection, Reason, Source, Statement, StatementKind
 
@@ -25,10 +25,10 @@ _KINDS = [k.value for k in StatementKind]
 
 def complete(doc: MapDocument, position: types.Position) -> list[types.CompletionItem]:
     """What may be written at ``position``: nothing inside a text or a comment."""
-    token = doc.token_at(position)
     line, column = doc.lines.place(position)
-    inside = token is not None and doc.lines.offset(line, column) < token.offset + len(token.text)
-    if inside and token is not None and token.kind in (TokenKind.TEXT, TokenKind.COMMENT):
+    offset = doc.lines.offset(line, column)
+    token = doc.token_containing(offset - 1)  # the character before the cursor
+    if token is not None and _in_text_or_comment(token, offset):
         return []
     before = doc.lines.lines[line - 1][: column - 1]
     before = re.sub(r"[^\s\[\]:+&>]*$", "", before)  # the part of the word already typed
@@ -44,6 +44,16 @@ def complete(doc: MapDocument, position: types.Position) -> list[types.Completio
     if _LINE_START.match(before):
         return _kinds()
     return []
+
+
+def _in_text_or_comment(token: Token, offset: int) -> bool:
+    """Whether a cursor at ``offset``, just after a character of ``token``, is in a text (or
+    a text not closed yet) or a comment."""
+    if token.kind is TokenKind.COMMENT:
+        return True
+    if token.kind is TokenKind.ERROR:
+        return token.text.startswith('"')
+    return token.kind is TokenKind.TEXT and offset < token.offset + len(token.text)
 
 
 def _elements(doc: MapDocument, inferences: bool) -> list[types.CompletionItem]:

@@ -132,17 +132,18 @@ class MapDocument:
 
     def token_at(self, position: types.Position) -> Token | None:
         """The token under (or just before) the editor's cursor."""
-        line, column = self.lines.place(position)
-        offset = self.lines.offset(line, column)
-        index = bisect.bisect_right(self._starts, offset) - 1
-        if index < 0:
-            return None
-        token = self.tokens[index]
-        if token.kind in (TokenKind.SPACE, TokenKind.NEWLINE) and index > 0:
-            before = self.tokens[index - 1]
-            if before.offset + len(before.text) == offset:
+        offset = self.lines.offset(*self.lines.place(position))
+        token = self.token_containing(offset)
+        if token is not None and token.kind in (TokenKind.SPACE, TokenKind.NEWLINE):
+            before = self.token_containing(offset - 1)
+            if before is not None and before.offset + len(before.text) == offset:
                 return before
         return token
+
+    def token_containing(self, offset: int) -> Token | None:
+        """The token that holds the character at ``offset``."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.tokens[index] if index >= 0 else None
 
     def id_at(self, position: types.Position) -> str | None:
         """The declared id under the cursor, if any."""
