@@ -37,7 +37,7 @@ async def measure_sizes(
     client = LanguageClient("argmap-bench", "1")
     published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
     def _published(params: types.PublishDiagnosticsParams) -> None:
         published.put_nowait(params)
 
@@ -77,7 +77,7 @@ async def measure_sizes(
     finally:
         await client.shutdown_async(None)
         client.exit(None)
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]
     return times
 
 
