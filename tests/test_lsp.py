@@ -756,3 +756,17 @@ async def test_semantic_tokens(client: LanguageClient, nav: Path) -> None:
     assert ("IN", "enumMember", 0) in decoded
     assert ("econ", "decorator", 0) in decoded  # the tag
     await close(client, nav)
+
+
+async def test_positions_count_utf16_code_units(client: LanguageClient, tmp_path: Path) -> None:
+    """An emoji is two UTF-16 code units: positions after it are shifted as editors count."""
+    path = tmp_path / "emoji.arg"
+    text = 'thesis t: "Smile \U0001f600 more"\n  + [r] a\nclaim a: "\U0001f600"\n'
+    diagnostics = await open_text(client, path, text)
+    s201 = next(d for d in diagnostics if d.code == "S201")
+    assert s201.range.end == types.Position(2, len('claim a: "') + 2 + 1)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(doc(path), types.Position(1, 9))
+    )
+    assert hover is not None and "**claim** `a`" in str(hover.contents)
+    await close(client, path)

@@ -15,12 +15,13 @@ __all__ = ["complete"]
 # What precedes the word being typed, on its line.
 _SOURCE = re.compile(r"^\s*(?:quote|cite)\s+$")
 _STATEMENT = re.compile(
-    r"(?:^|\s)[+\-&]\s*(?:\[[^\]]*\]\s*)?$|^\s*(?:reason|objection)\b[^:]*:\s*$"
+    r"(?:^|\s)[+\-&]\s*(?:\[[^\]\[]*\]\s*)?$|^\s*(?:reason|objection)\b[^:]*:\s*$"
 )
 _TARGET = re.compile(r"->\s*$|^\s*expect\s+\w+\s*:\s*(?:[^\s#]+\s+)*$")
 _INFERENCE = re.compile(r"\[\s*$")
 _LINE_START = re.compile(r"^\s*$")
 _KINDS = [k.value for k in StatementKind]
+_BREAKS = frozenset("[]:+&>")
 
 
 def complete(doc: MapDocument, position: types.Position) -> list[types.CompletionItem]:
@@ -30,8 +31,7 @@ def complete(doc: MapDocument, position: types.Position) -> list[types.Completio
     token = doc.token_containing(offset - 1)  # the character before the cursor
     if token is not None and _in_text_or_comment(token, offset):
         return []
-    before = doc.lines.lines[line - 1][: column - 1]
-    before = re.sub(r"[^\s\[\]:+&>]*$", "", before)  # the part of the word already typed
+    before = _without_partial_word(doc.lines.lines[line - 1][: column - 1])
     m = doc.result.map
     if _SOURCE.search(before):
         return [_item(s.id, s) for s in m.sources.values()]
@@ -44,6 +44,14 @@ def complete(doc: MapDocument, position: types.Position) -> list[types.Completio
     if _LINE_START.match(before):
         return _kinds()
     return []
+
+
+def _without_partial_word(before: str) -> str:
+    """The text before the cursor without the part of a word already typed."""
+    end = len(before)
+    while end and not before[end - 1].isspace() and before[end - 1] not in _BREAKS:
+        end -= 1
+    return before[:end]
 
 
 def _in_text_or_comment(token: Token, offset: int) -> bool:
