@@ -770,3 +770,30 @@ async def test_positions_count_utf16_code_units(client: LanguageClient, tmp_path
     )
     assert hover is not None and "**claim** `a`" in str(hover.contents)
     await close(client, path)
+
+
+@pytest_lsp.fixture(  # type: ignore[untyped-decorator]
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "argmap", "lsp"]),
+)
+async def misconfigured(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    lsp_client.diagnostics = Published()
+    params = types.InitializeParams(
+        capabilities=client_capabilities("neovim"),
+        initialization_options={"debounce": "soon"},
+    )
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_an_unusable_option_is_said_and_the_default_used(
+    misconfigured: LanguageClient, tmp_path: Path
+) -> None:
+    assert [m.message for m in misconfigured.messages] == [
+        "argmap lsp: debounce must be a number of milliseconds from 0 to 10000, "
+        "not 'soon'; using 200"
+    ]
+    path = tmp_path / "m.arg"
+    await open_text(misconfigured, path, FIXED)
+    assert await change(misconfigured, path, 2, BROKEN) != []

@@ -168,11 +168,6 @@ def _uri(uri: str, doc: MapDocument, file: str) -> str:
     return uri if file == doc.path else (from_fs_path(file) or uri)
 
 
-def _element_at(doc: MapDocument, position: types.Position) -> tuple[str, Element] | None:
-    id = doc.id_at(position)
-    return (id, doc.elements[id]) if id is not None else None
-
-
 def build_server() -> ArgmapServer:
     """A server with every feature registered."""
     server = ArgmapServer()
@@ -180,10 +175,17 @@ def build_server() -> ArgmapServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: ArgmapServer, params: types.InitializeParams) -> None:
         options = params.initialization_options
-        if isinstance(options, dict):
-            debounce = options.get("debounce")
-            if isinstance(debounce, int | float) and 0 <= debounce <= 10_000:
-                ls.debounce = debounce / 1000
+        debounce = options.get("debounce") if isinstance(options, dict) else None
+        if debounce is None:
+            return
+        if isinstance(debounce, int | float) and 0 <= debounce <= 10_000:
+            ls.debounce = debounce / 1000
+            return
+        message = (
+            f"argmap lsp: debounce must be a number of milliseconds from 0 to 10000, "
+            f"not {debounce!r}; using {DEFAULT_DEBOUNCE * 1000:.0f}"
+        )
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
