@@ -269,3 +269,16 @@ def test_equivalence_records_every_command_for_every_input(tmp_path: Path) -> No
     assert flagship["dot"][1].startswith("digraph")
     assert any(k.endswith("#broken") and v["parse"][0] == 2 for k, v in results.items())
     assert {"parse", "check-json", "check", "label", "dot"} == set(COMMANDS)
+
+
+def test_lsp_benchmark_runs(tmp_path: Path) -> None:
+    """`python -m bench.lsp` measures a change at a small size (no time is asserted)."""
+    pytest.importorskip("pygls", reason="the lsp extra is not installed")
+    import asyncio
+
+    from bench.lsp import measure_sizes, report
+
+    times = asyncio.run(measure_sizes([20], runs=2, seed=1, work=tmp_path))
+    assert list(times) == [20] and len(times[20]) == 2
+    assert all(change.wall > 0 for change in times[20])
+    assert report(times).splitlines()[2].startswith("| 20 |")

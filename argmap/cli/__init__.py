@@ -28,6 +28,7 @@ _COMMANDS = {
     "label": ("argmap.cli.label_cmd", "label"),
     "render": ("argmap.cli.render_cmd", "render"),
     "view": ("argmap.cli.view_cmd", "view"),
+    "lsp": ("argmap.cli.lsp_cmd", "lsp"),
 }
 
 

@@ -28,7 +28,7 @@ from argmap.report.human import format_human
 from argmap.report.run import CheckRun, FileResult, FileStatus
 from argmap.text import count
 
-__all__ = ["check"]
+__all__ = ["check", "check_map"]
 
 DEFAULT_FAIL_ON = Severity.WARNING
 _SEVERITIES = ("error", "warning", "info")
@@ -157,7 +157,7 @@ def _check_all(
         results.append(FileResult(item.map.path, FileStatus.CHECKED))
         declared.update(item.map.sources)
         config = finder.for_map(_real_path(item)) if options.use_config else Config()
-        found = _check_one(item, config, options, reader)
+        found = check_map(item, config, reader, options.layer)
         diagnostics.extend(found)
         threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
         if exit_code == EXIT_CLEAN and any(d.severity >= threshold for d in found):
@@ -166,10 +166,13 @@ def _check_all(
     return CheckRun(tuple(results), tuple(diagnostics), exit_code, texts), declared
 
 
-def _check_one(
-    item: ReadResult, config: Config, options: _Options, reader: SourceReader
+def check_map(
+    item: ReadResult, config: Config, reader: SourceReader, layer: SelectionLayer | None = None
 ) -> list[Diagnostic]:
-    selection = select_checks([config.layer(), options.layer])
+    """The findings of ``argmap check`` on a map read without errors: the reader's warnings
+    and the checks that ``config`` (and ``layer``, the command line's) select, suppressions
+    applied; the sources are read relative to the map's file."""
+    selection = select_checks([config.layer(), *([layer] if layer is not None else [])])
     texts = reader.read(item.map, _real_path(item))
     ctx = CheckContext(
         item.map,

@@ -1,0 +1,313 @@
+"""The language server of ``argmap lsp``: pygls on standard input and output.
+
+Diagnostics are those of ``argmap check`` (the same settings, sources and suppressions),
+published a short while after the editor's last change (``debounce``, in milliseconds, may be
+set in the client's ``initializationOptions``; default 200). The answers to the editor's
+questions come from :mod:`argmap.lsp`; this module reads the files (settings, sources, the
+map's bytes on disk) and talks to the editor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from argmap import __version__
+from argmap.checks import SelectionError
+from argmap.cli.check_cmd import check_map
+from argmap.cli.settings import ConfigError, ConfigFinder
+from argmap.cli.sources import SourceReader
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.lsp.actions import quick_fixes
+from argmap.lsp.completion import complete
+from argmap.lsp.document import Element, MapDocument
+from argmap.lsp.hover import describe
+from argmap.lsp.navigation import (
+    RenameRefused,
+    definition_range,
+    reference_ranges,
+    rename_edits,
+)
+from argmap.lsp.outline import folding_ranges, symbols
+from argmap.lsp.semantic import LEGEND, semantic_tokens
+from argmap.reader import ReadResult, read_bytes
+
+__all__ = ["ArgmapServer", "build_server", "serve"]
+
+DEFAULT_DEBOUNCE = 0.2
+"""Seconds between the editor's last change and the diagnostics."""
+
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+_TRIGGERS = ["+", "-", "&", ">", "[", ":", " "]
+
+
+class ArgmapServer(LanguageServer):
+    """The maps the editor has open, read again at each change, and their diagnostics."""
+
+    def __init__(self) -> None:
+        super().__init__("argmap", str(__version__))
+        self.debounce = DEFAULT_DEBOUNCE
+        self._documents: dict[str, tuple[str, MapDocument]] = {}
+        self._pending: dict[str, asyncio.Task[None]] = {}
+        self._not_utf8: dict[str, ReadResult] = {}
+
+    def document(self, uri: str) -> MapDocument:
+        """The map as the editor has it now (read once per version of its text)."""
+        text = self.workspace.get_text_document(uri).source
+        cached = self._documents.get(uri)
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        doc = MapDocument(text, _path(uri), encoding)
+        self._documents[uri] = (text, doc)
+        return doc
+
+    def read_disk(self, uri: str) -> None:
+        """Note whether the file on disk is UTF-8: the editor decodes it somehow, but
+        ``argmap check`` would refuse it (E100) until it is saved as UTF-8."""
+        self._not_utf8.pop(uri, None)
+        if not uri.startswith("file:"):
+            return
+        try:
+            data = Path(_path(uri)).read_bytes()
+        except OSError:
+            return
+        result = read_bytes(data, _path(uri))
+        if any(d.code == "E100" for d in result.diagnostics):
+            self._not_utf8[uri] = result
+
+    def forget(self, uri: str) -> None:
+        """Drop what is kept of a closed document."""
+        self._documents.pop(uri, None)
+        self._not_utf8.pop(uri, None)
+        task = self._pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+
+    def schedule(self, uri: str) -> None:
+        """Publish the diagnostics after ``debounce`` seconds without another change."""
+        task = self._pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        self._pending[uri] = asyncio.get_running_loop().create_task(self._later(uri))
+
+    async def _later(self, uri: str) -> None:
+        if self.debounce > 0:
+            await asyncio.sleep(self.debounce)
+        self._pending.pop(uri, None)
+        self.publish(uri)
+
+    def publish(self, uri: str) -> None:
+        """Check the document and send its diagnostics."""
+        version = self.workspace.get_text_document(uri).version
+        diagnostics = self.diagnostics(uri)
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri, diagnostics, version)
+        )
+
+    def diagnostics(self, uri: str) -> list[types.Diagnostic]:
+        """What ``argmap check`` reports on the document as the editor has it."""
+        doc = self.document(uri)
+        if uri in self._not_utf8:
+            return [_diagnostic(doc, uri, d) for d in self._not_utf8[uri].diagnostics]
+        if not doc.result.ok:
+            return [_diagnostic(doc, uri, d) for d in doc.result.diagnostics]
+        try:
+            config = ConfigFinder().for_map(doc.path)
+            found = check_map(doc.result, config, SourceReader({}))
+        except (ConfigError, SelectionError) as exc:
+            problem = types.Diagnostic(
+                types.Range(types.Position(0, 0), types.Position(0, 0)),
+                f"the map is not checked: {exc}",
+                severity=types.DiagnosticSeverity.Error,
+                source="argmap",
+            )
+            return [problem, *(_diagnostic(doc, uri, d) for d in doc.result.diagnostics)]
+        return [_diagnostic(doc, uri, d) for d in found]
+
+
+def _path(uri: str) -> str:
+    """The file of a ``file:`` URI; other URIs (an unsaved buffer) stand for themselves."""
+    return (to_fs_path(uri) or uri) if uri.startswith("file:") else uri
+
+
+def _diagnostic(doc: MapDocument, uri: str, d: Diagnostic) -> types.Diagnostic:
+    """A finding as the editor shows it: the message, then the hint on a line of its own."""
+    message = d.message if d.hint is None else f"{d.message}\nhint: {d.hint}"
+    related = [
+        types.DiagnosticRelatedInformation(
+            types.Location(_uri(uri, doc, r.span.file), doc.lines.range(r.span)), r.message
+        )
+        for r in d.related
+    ]
+    return types.Diagnostic(
+        doc.lines.range(d.span),
+        message,
+        severity=_SEVERITIES[d.severity],
+        code=d.code,
+        source="argmap",
+        related_information=related or None,
+        data={"name": d.name, "subject": d.subject},
+    )
+
+
+def _uri(uri: str, doc: MapDocument, file: str) -> str:
+    return uri if file == doc.path else (from_fs_path(file) or uri)
+
+
+def build_server() -> ArgmapServer:
+    """A server with every feature registered."""
+    server = ArgmapServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: ArgmapServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        debounce = options.get("debounce") if isinstance(options, dict) else None
+        if debounce is None:
+            return
+        if isinstance(debounce, int | float) and 0 <= debounce <= 10_000:
+            ls.debounce = debounce / 1000
+            return
+        message = (
+            f"argmap lsp: debounce must be a number of milliseconds from 0 to 10000, "
+            f"not {debounce!r}; using {DEFAULT_DEBOUNCE * 1000:.0f}"
+        )
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.read_disk(params.text_document.uri)
+        ls.publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: ArgmapServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.read_disk(params.text_document.uri)
+        ls.publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.forget(params.text_document.uri)
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(params.text_document.uri, [])
+        )
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
+        doc = ls.document(params.text_document.uri)
+        id = doc.id_at(params.position)
+        element: Element | None = doc.elements[id] if id is not None else None
+        where = doc.token_at(params.position) if id is not None else None
+        if element is None:
+            element = doc.statement_at(params.position)
+        if element is None:
+            return None
+        content = types.MarkupContent(types.MarkupKind.Markdown, describe(doc, element))
+        return types.Hover(content, doc.lines.token_range(where) if where else None)
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
+        uri = params.text_document.uri
+        doc = ls.document(uri)
+        id = doc.id_at(params.position)
+        return None if id is None else types.Location(uri, definition_range(doc, id))
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
+        uri = params.text_document.uri
+        doc = ls.document(uri)
+        id = doc.id_at(params.position)
+        if id is None:
+            return []
+        ranges = reference_ranges(doc, id, params.context.include_declaration)
+        return [types.Location(uri, r) for r in ranges]
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
+    def highlight(
+        ls: ArgmapServer, params: types.DocumentHighlightParams
+    ) -> list[types.DocumentHighlight]:
+        doc = ls.document(params.text_document.uri)
+        id = doc.id_at(params.position)
+        if id is None:
+            return []
+        declared = definition_range(doc, id)
+        return [
+            types.DocumentHighlight(
+                r,
+                types.DocumentHighlightKind.Write
+                if r == declared
+                else types.DocumentHighlightKind.Read,
+            )
+            for r in reference_ranges(doc, id)
+        ]
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
+        doc = ls.document(params.text_document.uri)
+        token = doc.token_at(params.position)
+        if doc.id_at(params.position) is None or token is None:
+            return None
+        return doc.lines.token_range(token)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        uri = params.text_document.uri
+        doc = ls.document(uri)
+        id = doc.id_at(params.position)
+        if id is None:
+            raise JsonRpcInvalidParams("there is no id here to rename")
+        try:
+            edits = rename_edits(doc, id, params.new_name)
+        except RenameRefused as exc:
+            raise JsonRpcInvalidParams(str(exc)) from None
+        return types.WorkspaceEdit(changes={uri: edits})
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbol(
+        ls: ArgmapServer, params: types.DocumentSymbolParams
+    ) -> list[types.DocumentSymbol]:
+        return symbols(ls.document(params.text_document.uri))
+
+    @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+    def folding_range(
+        ls: ArgmapServer, params: types.FoldingRangeParams
+    ) -> list[types.FoldingRange]:
+        return folding_ranges(ls.document(params.text_document.uri).text)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=_TRIGGERS)
+    )
+    def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
+        items = complete(ls.document(params.text_document.uri), params.position)
+        return types.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        return quick_fixes(ls.document(uri), uri, list(params.context.diagnostics))
+
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
+    def tokens(ls: ArgmapServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
+        return types.SemanticTokens(data=semantic_tokens(ls.document(params.text_document.uri)))
+
+    return server
+
+
+def serve() -> None:
+    """Run the server on standard input and output until the editor ends it."""
+    build_server().start_io()
