@@ -163,6 +163,7 @@ class _Builder:
                 self.span(token),
                 related=(Related(first_span, f'"{id}" is first defined here'),),
                 hint="give each statement, reason, objection, source and group its own id",
+                subject=id,
             )
             return False
         first[id] = (what, token)
@@ -204,6 +205,7 @@ class _Builder:
                         "duplicate-id",
                         f"the source's {key} is given twice",
                         self.line_span(child),
+                        subject=id_token.value,
                     )
                 fields[key.value] = self.text(value)
         span = self.span(id_token)
@@ -325,7 +327,11 @@ class _Builder:
             elif data == "attribution":
                 if attribution is not None:
                     self.error(
-                        "E103", "duplicate-id", f'"{id}" is attributed twice', self.line_span(line)
+                        "E103",
+                        "duplicate-id",
+                        f'"{id}" is attributed twice',
+                        self.line_span(line),
+                        subject=id,
                     )
                 token = tokens[0]
                 attribution = self.text(token) if token.type != "ID" else token.value
