@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lark import Token, Tree
-from tests.test_errors import CASES
+from lark import Token, Tree, UnexpectedInput
 
 from argmap import syntax
 from argmap.lalr import FastParser
 from tests.conftest import ROOT
+from tests.test_errors import CASES
 
 LARK, INDENTER = syntax.build_parser()
 FAST = FastParser(LARK)
@@ -46,7 +46,7 @@ def lark_outcome(text: str) -> object:
     INDENTER.sink = []
     try:
         tree = LARK.parse(text)
-    except (syntax.UnexpectedInput, syntax._IndentationError):
+    except (UnexpectedInput, syntax._IndentationError):
         return None
     return _tree(tree), list(INDENTER.sink)
 
