@@ -68,7 +68,7 @@ def _seconds(task: str, size: int) -> Callable[[Results], Measured | str]:
         found = results.get((task, size))
         if not isinstance(found, Timing):
             return _why(found, size)
-        return Measured(found.wall, f"{found.wall:.2f} s")
+        return Measured(found.wall, f"{found.wall:.2f} s (CPU {found.cpu:.2f} s)")
 
     return measure
 

@@ -303,3 +303,28 @@ def test_targets_judge_linear_growth_and_the_worst_ratio() -> None:
     faster = next(t.title for t in TARGETS if t.title.startswith("Argdown validate ÷ argmap check"))
     assert verdicts(argdown)[faster] == ("0.80× at 10 000 (of 100, 10 000)", False)
     assert verdicts({})[faster] == ("size 100 was not run (add it to --sizes)", None)
+
+
+def test_equivalence_compares_two_versions_and_shows_what_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.equivalence import main as equivalence_main
+
+    changed = tmp_path / "changed"
+    for folder in ("argmap", "grammar"):
+        shutil.copytree(ROOT / folder, changed / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    resolve = changed / "argmap" / "resolve.py"
+    source = resolve.read_text(encoding="utf-8")
+    assert "is not defined'" in source
+    resolve.write_text(source.replace("is not defined'", "is nowhere defined'"), encoding="utf-8")
+    args = ["--commands", "check", "--sizes", "100", "--compare", str(ROOT)]
+    assert equivalence_main([*args, str(changed)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    # Only the changed message differs, line for line, and the count says how many outputs.
+    changes = [line for line in out if line[:1] in "-+" and line[:3] not in ("---", "+++")]
+    assert changes and all("defined" in line for line in changes)
+    assert sum("is not defined" in line for line in changes) == sum(
+        "is nowhere defined" in line for line in changes
+    )
+    headers = [line for line in out if line.startswith("## ")]
+    assert headers and out[-1].startswith(f"{len(headers)} of ")
