@@ -10,7 +10,7 @@ __all__ = ["__version__", "read_bytes", "read_text"]
 
 
 def _installed_version() -> str:
-    # importlib.metadata takes about 40 ms to import and read, so only the commands that
+    # importlib.metadata is slow to import and read, so only the commands that
     # show the version (--version, the JSON and SARIF reports) pay for it.
     from importlib.metadata import PackageNotFoundError, version
 

@@ -230,7 +230,8 @@ class _Builder:
             key = source_field.key.value
             if key in fields:
                 span = self.line_span(source_field.key, source_field.text)
-                self.error("E103", "duplicate-id", f"the source's {key} is given twice", span)
+                message = f"the source's {key} is given twice"
+                self.error("E103", "duplicate-id", message, span, subject=item.id.value)
             fields[key] = self.text(source_field.text)
         id = item.id.value
         if self.declare(id, "source", item.id):
@@ -326,7 +327,8 @@ class _Builder:
                 case nodes.Attribution():
                     if found.attribution is not None:
                         span = self.line_span(first, last)
-                        self.error("E103", "duplicate-id", f'"{id}" is attributed twice', span)
+                        message = f'"{id}" is attributed twice'
+                        self.error("E103", "duplicate-id", message, span, subject=id)
                     holder = line.holder
                     found.attribution = holder.value if holder.type == "ID" else self.text(holder)
                 case nodes.Tags():

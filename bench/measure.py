@@ -43,7 +43,7 @@ class Failure:
 
 _ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 """The commands run as an installed package runs, from compiled bytecode: some environments
-set ``PYTHONDONTWRITEBYTECODE``, which makes every start compile argmap again (~0.045 s)."""
+set ``PYTHONDONTWRITEBYTECODE``, which makes every start compile argmap again."""
 
 
 def run_once(

@@ -10,7 +10,7 @@ from bench.generate import MapFiles
 from bench.measure import Failure, Timing, measure
 from bench.tools import Tools
 
-__all__ = ["STARTUP", "TASKS", "Task", "run_task"]
+__all__ = ["FLAGSHIP", "STARTUP", "TASKS", "Task", "run_task"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +111,19 @@ TASKS = (
     ),
 )
 
+FLAGSHIP = Path(__file__).resolve().parents[1] / "maps" / "precarious-balance.arg"
+"""The flagship map: its quotes are verified when the column's text is beside the repository."""
+
 STARTUP = (
     Task("startup", "argmap --version", "argmap", lambda f: ["--version"]),
+    Task(
+        "flagship",
+        "argmap check of the flagship map",
+        "argmap",
+        lambda f: ["check", str(FLAGSHIP)],
+        ok=(0, 1),
+        needs="check",
+    ),
     Task("argdown-startup", "argdown --version", "argdown", lambda f: ["--version"]),
     # The floor of any command of a Python CLI built on lark and click: what no work of
     # argmap's own can go below.

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from argmap.model import ArgumentMap, Reason, Statement
+from argmap.model import ArgumentMap, Objection, Reason, Statement
 
 __all__ = ["Dot", "expected_edges", "lex_id", "node_names", "parse_dot", "read_label"]
 
@@ -141,10 +141,12 @@ def parse_dot(source: str) -> Dot:
 def node_names(m: ArgumentMap) -> dict[str, str]:
     """The synthetic node name of every statement and inference: ``s``/``r``/``o`` and a
     number counted in source order (by where each is written)."""
-    order = sorted(
-        [*m.statements.values(), *m.reasons.values(), *m.objections.values()],
-        key=lambda e: (e.span.line, e.span.column),
-    )
+    elements: list[Statement | Reason | Objection] = [
+        *m.statements.values(),
+        *m.reasons.values(),
+        *m.objections.values(),
+    ]
+    order = sorted(elements, key=lambda e: (e.span.line, e.span.column))
     names: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for e in order:

@@ -14,6 +14,7 @@ import pytest
 from argmap.reader import read_text
 from bench.generate import Graph, generate, write_argdown, write_files, write_flat, write_outline
 from bench.measure import Failure, Timing, measure
+from bench.report import TARGETS, Results, evaluate
 from bench.run import main
 from bench.stages import STAGES
 from bench.stages import main as profile_main
@@ -198,9 +199,11 @@ def test_runner_once_at_the_smallest_size(
             str(raw),
         ]
     )
-    assert code == 0
     report = capsys.readouterr().out
-    for title in ("argmap parse", "argmap check", "Argdown validate", "Targets (issue 7)"):
+    # Only the start-up and the flagship map can be measured at this size; a loaded machine
+    # may miss their targets, and the exit code says so.
+    assert code == (1 if "MISSED" in report else 0)
+    for title in ("argmap parse", "argmap check", "Argdown validate", "Targets:", "flagship"):
         assert title in report
     assert "skipped (--no-argdown)" in report
     results = {(r["task"], r["size"]): r for r in json.loads(raw.read_text())["results"]}
@@ -211,7 +214,7 @@ def test_runner_once_at_the_smallest_size(
     # Every task either ran or says why not.
     assert all("wall" in r or r["reason"] for r in results.values())
     # The saved measurements print the same report again.
-    assert main(["--report", str(raw)]) == 0
+    assert main(["--report", str(raw)]) == code
     assert capsys.readouterr().out == report
     assert main(["--report", str(tmp_path / "missing.json")]) == 2
     assert "cannot read measurements" in capsys.readouterr().err
@@ -247,7 +250,7 @@ def test_runner_runs_only_the_selected_tasks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["--sizes", "10", "--runs", "1", "--no-argdown", "--work", str(tmp_path)]
-    assert main([*args, "--tasks", "parse,check"]) == 0
+    assert main([*args, "--tasks", "parse,check"]) in (0, 1)  # 1: a start-up target missed
     report = capsys.readouterr().out
     assert "| argmap parse " in report and "| argmap check " in report
     assert "argmap label" not in report and "Ratios" not in report
@@ -282,3 +285,59 @@ def test_lsp_benchmark_runs(tmp_path: Path) -> None:
     assert list(times) == [20] and len(times[20]) == 2
     assert all(change.wall > 0 for change in times[20])
     assert report(times).splitlines()[2].startswith("| 20 |")
+
+
+def _timing(seconds: float) -> Timing:
+    return Timing(wall=seconds, cpu=seconds, rss=50.0, runs=1)
+
+
+def test_targets_judge_linear_growth_and_the_worst_ratio() -> None:
+    def verdicts(results: Results) -> dict[str, object]:
+        return {
+            t.title: (m.shown if not isinstance(m, str) else m, met)
+            for t, m, met in evaluate(results)
+        }
+
+    straight = {("check", n): _timing(0.1 + n * 1e-4) for n in (1_000, 5_000, 10_000)}
+    quadratic = {
+        ("check", n): _timing(0.1 + (n / 1_000) ** 2 * 0.01) for n in (1_000, 5_000, 10_000)
+    }
+    linear = next(t.title for t in TARGETS if "linear" in t.title)
+    assert verdicts(straight)[linear] == ("1.00 (largest: argmap check (parse + check))", True)
+    assert verdicts(quadratic)[linear] == ("2.50 (largest: argmap check (parse + check))", False)
+    argdown = {
+        ("argdown-validate", 100): _timing(0.5),
+        ("check", 100): _timing(0.1),
+        ("argdown-validate", 10_000): _timing(1.2),
+        ("check", 10_000): _timing(1.5),
+        ("argdown-validate", 20_000): _timing(0.1),  # outside the range the target covers
+        ("check", 20_000): _timing(3.0),
+    }
+    faster = next(t.title for t in TARGETS if t.title.startswith("Argdown validate ÷ argmap check"))
+    assert verdicts(argdown)[faster] == ("0.80× at 10 000 (of 100, 10 000)", False)
+    assert verdicts({})[faster] == ("size 100 was not run (add it to --sizes)", None)
+
+
+def test_equivalence_compares_two_versions_and_shows_what_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.equivalence import main as equivalence_main
+
+    changed = tmp_path / "changed"
+    for folder in ("argmap", "grammar"):
+        shutil.copytree(ROOT / folder, changed / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    resolve = changed / "argmap" / "resolve.py"
+    source = resolve.read_text(encoding="utf-8")
+    assert "is not defined'" in source
+    resolve.write_text(source.replace("is not defined'", "is nowhere defined'"), encoding="utf-8")
+    args = ["--commands", "check", "--sizes", "100", "--compare", str(ROOT)]
+    assert equivalence_main([*args, str(changed)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    # Only the changed message differs, line for line, and the count says how many outputs.
+    changes = [line for line in out if line[:1] in "-+" and line[:3] not in ("---", "+++")]
+    assert changes and all("defined" in line for line in changes)
+    assert sum("is not defined" in line for line in changes) == sum(
+        "is nowhere defined" in line for line in changes
+    )
+    headers = [line for line in out if line.startswith("## ")]
+    assert headers and out[-1].startswith(f"{len(headers)} of ")

@@ -557,3 +557,22 @@ def test_every_check_documents_its_sections() -> None:
     for rule in all_rules().values():
         for section in ("What it does", "Why it matters", "Example", "How to fix"):
             assert f"{section}\n" in rule.doc, f"{rule.code} lacks {section}"
+
+
+def test_a_duplicate_id_names_its_subject_in_json(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "dup.arg",
+        'title "One"\ntitle "Two"\nsource s "S"\n  date "2011"\n  date "2012"\n'
+        'claim a: "A."\nclaim a: "Again."\nclaim b: "B."\n  by x\n  by y\n',
+    )
+    code, out, _ = run("check", path, "--format", "json")
+    document = json.loads(out)
+    jsonschema.validate(document, CHECK_SCHEMA)
+    found = [(d["location"]["line"], d["subject"]) for d in document["diagnostics"]]
+    assert code == 2 and [f for f in found if f[0] in (2, 5, 7, 10)] == [
+        (2, None),  # the map's title: no id
+        (5, "s"),
+        (7, "a"),
+        (10, "b"),
+    ]

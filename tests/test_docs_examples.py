@@ -1,4 +1,5 @@
-"""Every ```arg example in the language reference and the README is a valid map."""
+"""Every ```arg example in the language reference and the README is a valid map, and the
+README shows what it says (the flagship map's findings, the test command that CI runs)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,12 @@ def test_readme_shows_what_check_and_label_print_for_the_flagship_map(
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "\n".join(check.splitlines()[:5]) in readme
     assert "\n".join(label.splitlines()[:3]) in readme
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"Run the tests and the linters:\n\n```sh\n(.*?)\n```", readme, re.DOTALL)
+    assert block is not None, "the README shows how to run the tests"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    steps = [line.removeprefix("step ") for line in ci.splitlines() if line.startswith("step ")]
+    assert block.group(1).split("; ") == steps

@@ -6,7 +6,9 @@ from __future__ import annotations
 import random
 import re
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -19,6 +21,8 @@ from argmap.analysis.wellfounded import Program, gamma
 from argmap.model import ArgumentMap, Label, Objection, Reason, Span, Statement, StatementKind
 from argmap.reader import read_text
 from tests.oracle import Argument, attacks, build_framework, grounded, oracle_labels
+
+V = TypeVar("V")
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
 SPAN = Span("generated.arg", 1, 1, 1, 2)
@@ -441,16 +445,16 @@ def test_gamma_of_nothing_is_the_grounded_support(m: ArgumentMap) -> None:
 @settings(max_examples=200, deadline=None)
 @given(small_maps(), st.randoms(use_true_random=False))
 def test_labels_do_not_depend_on_declaration_order(m: ArgumentMap, rng: random.Random) -> None:
-    def shuffled(mapping: dict[str, object]) -> dict[str, object]:
+    def shuffled(mapping: Mapping[str, V]) -> dict[str, V]:
         items = list(mapping.items())
         rng.shuffle(items)
         return dict(items)
 
     reordered = ArgumentMap(
         m.path,
-        statements=shuffled(dict(m.statements)),
-        reasons=shuffled(dict(m.reasons)),
-        objections=shuffled(dict(m.objections)),
+        statements=shuffled(m.statements),
+        reasons=shuffled(m.reasons),
+        objections=shuffled(m.objections),
     )
     assert _labels(label_map(reordered)) == _labels(label_map(m))
     assert label_map(m) == label_map(m)
@@ -475,7 +479,7 @@ def _grounded_names(m: ArgumentMap) -> tuple[dict[Argument, str], set[str]]:
 @settings(max_examples=200, deadline=None)
 @given(small_maps())
 def test_oracle_grounded_step_matches_formal_argumentation(m: ArgumentMap) -> None:
-    dung = pytest.importorskip("argumentation.core.dung")
+    dung: Any = pytest.importorskip("argumentation.core.dung")
     arguments, attackers = _framework(m)
     names, ours = _grounded_names(m)
     defeats = frozenset((names[x], names[y]) for y in arguments for x in attackers[y])
@@ -486,20 +490,21 @@ def test_oracle_grounded_step_matches_formal_argumentation(m: ArgumentMap) -> No
 @settings(max_examples=100, deadline=None)
 @given(small_maps())
 def test_oracle_grounded_step_matches_python_argumentation(m: ArgumentMap) -> None:
-    pytest.importorskip("py_arg")
-    from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
-        AbstractArgumentationFramework,
-    )
-    from py_arg.abstract_argumentation_classes.argument import Argument as PyArgArgument
-    from py_arg.abstract_argumentation_classes.defeat import Defeat
-    from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
+    # An optional oracle without type information: its modules are used as ``Any``.
+    classes = "py_arg.abstract_argumentation_classes"
+    framework_module: Any = pytest.importorskip(f"{classes}.abstract_argumentation_framework")
+    argument_module: Any = pytest.importorskip(f"{classes}.argument")
+    defeat_module: Any = pytest.importorskip(f"{classes}.defeat")
+    semantics: Any = pytest.importorskip("py_arg.algorithms.semantics.get_grounded_extension")
 
     arguments, attackers = _framework(m)
     names, ours = _grounded_names(m)
-    theirs = {a: PyArgArgument(names[a]) for a in arguments}
-    defeats = [Defeat(theirs[x], theirs[y]) for y in arguments for x in attackers[y]]
-    framework = AbstractArgumentationFramework("map", list(theirs.values()), defeats)
-    assert {a.name for a in get_grounded_extension(framework)} == ours
+    theirs = {a: argument_module.Argument(names[a]) for a in arguments}
+    defeats = [defeat_module.Defeat(theirs[x], theirs[y]) for y in arguments for x in attackers[y]]
+    framework = framework_module.AbstractArgumentationFramework(
+        "map", list(theirs.values()), defeats
+    )
+    assert {a.name for a in semantics.get_grounded_extension(framework)} == ours
 
 
 # -- size and depth ------------------------------------------------------------------------

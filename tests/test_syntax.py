@@ -43,11 +43,16 @@ def test_the_syntax_tree_keeps_what_was_written() -> None:
     assert isinstance(thesis, nodes.Statement) and thesis.head.kind == "thesis"
     (branch,) = thesis.body
     assert isinstance(branch, nodes.Branch) and branch.sign == "+"
-    assert branch.label == nodes.InferenceLabel(branch.label.id, branch.label.label, ("conceded",))
-    assert (branch.label.id, branch.label.label) == ("r", '"because"')
+    assert branch.label is not None
+    assert (branch.label.id, branch.label.label, branch.label.flags) == (
+        "r",
+        '"because"',
+        ("conceded",),
+    )
     first, second = branch.premises
     assert isinstance(first.head, nodes.StatementHead) and first.head.kind is None
-    assert first.body == (nodes.Quote(first.body[0].source, '"words"'),)  # type: ignore[union-attr]
+    (quote,) = first.body
+    assert isinstance(quote, nodes.Quote) and (quote.source, quote.text) == ("col", '"words"')
     assert second.head == "known" and second.body == ()
     assert isinstance(known, nodes.Statement) and known.head.kind == "claim"
     assert isinstance(objection, nodes.FlatInference)

@@ -7,12 +7,9 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, syntax or I/
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -36,33 +33,9 @@ class _LazyGroup(click.Group):
     """A group whose subcommands are imported only when they run, and that turns an
     unexpected exception (a bug) into one line and exit code 2 instead of a traceback."""
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs:  # called in-process with arguments: nothing special
-            return super().__call__(*args, **kwargs)
-        # argmap as a program (the console script, `python -m argmap`): it reads sys.argv
-        # and ends the process. The cycle collector stays off from here to the end, and what
-        # is left at the end is frozen: the interpreter's last collections at exit would
-        # otherwise scan every object still alive (the imported modules, the grammar, the
-        # map), 10-15 ms of every command. The memory goes back to the system with the process.
-        collecting = gc.isenabled()
-        gc.disable()
-        # lark imports interegular, when it is installed, only to warn (through its logger,
-        # which is silenced) about terminals that may collide when it analyses a grammar: it
-        # does that once per grammar version, then loads its analysis from argmap's cache.
-        # The import costs 5 ms of every command (and the warnings 0.2 s of the analysis).
-        # (None in sys.modules: an import of it raises ImportError, as if it were absent.)
-        sys.modules.setdefault("interegular", None)  # type: ignore[arg-type]
-        try:
-            return super().__call__()
-        finally:
-            gc.freeze()
-            if collecting:  # for a caller that catches the SystemExit
-                gc.enable()
-
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            with _no_cycle_collection():
-                return super().invoke(ctx)
+            return super().invoke(ctx)
         except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt):
             raise
         except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
@@ -111,20 +84,3 @@ def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
 )
 def main(**_: Any) -> None:
     """argmap: write argument maps as text, check them like a linter, draw them with Graphviz."""
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cycle collector is off while a command runs, from the import of its module on.
-    Reading a large map makes hundreds of thousands of objects and next to no reference
-    cycles, so the collector would only scan them again and again: 0.2 s of the 1.6 s of
-    checking 10 000 statements, and 5-10 ms of the imports of any command. Memory is still
-    freed as usual (by reference counting)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
