@@ -192,6 +192,9 @@ class MapTransformer(Transformer[Token, object]):
     def statement_head(self, kind: Token | None, id: Token, text: Token) -> nodes.StatementHead:
         return nodes.StatementHead(kind, id, text)
 
+    def unnamed_head(self, kind: Token | None, text: Token) -> nodes.StatementHead:
+        return nodes.StatementHead(kind, None, text)
+
     def body(self, *lines: nodes.BodyLine) -> nodes.Body:
         return lines
 

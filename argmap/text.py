@@ -1,11 +1,20 @@
-"""The texts of the language: decoding escapes and the triple-quoted form, and showing any
-text safely (in a diagram or on a terminal)."""
+"""The texts of the language: decoding escapes and the triple-quoted form, writing a text
+back as a token (the inverse), and showing any text safely (in a diagram or on a terminal)."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "TextError", "a_or_an", "count", "decode_text", "visible_text"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "TextError",
+    "a_or_an",
+    "count",
+    "decode_text",
+    "encode_long_text",
+    "encode_text",
+    "visible_text",
+]
 
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)", re.DOTALL)
 _SIMPLE = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
@@ -34,6 +43,46 @@ def decode_text(token: str) -> str:
         body = "\n".join(_WHITESPACE.sub(" ", p).strip() for p in paragraphs)
         return _unescape(body, 3)
     return _unescape(token[1:-1], 1)
+
+
+_NEEDS_ESCAPE = re.compile('[\\x00-\\x1f\\x7f-\\x9f"\\\\\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def encode_text(text: str) -> str:
+    r"""The canonical one-line token for ``text``: in double quotes, with ``"`` and ``\`` escaped,
+    and every character that would not read back the same, or that could hide what a line says,
+    written as an escape: line breaks (``\n``, and ``\u000d``, ``\u0085``, ``\u2028``...),
+    tabs (``\t``), other control characters and bidirectional controls.
+    ``decode_text(encode_text(s)) == s`` for any string without surrogates (which UTF-8 text
+    cannot hold)."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+
+
+def encode_long_text(text: str, indent: str, width: int) -> str | None:
+    r"""``text`` as a triple-quoted token whose words are wrapped to lines of at most ``width``
+    columns where possible, each line after the first starting with ``indent``; the closing
+    quotes go on a line of their own. None when folding (see :func:`decode_text`) would change
+    the text: it is empty, or has line breaks, runs of spaces, spaces at its ends or whitespace
+    other than spaces (the one-line form of :func:`encode_text` is the way to write it)."""
+    words = encode_text(text)[1:-1].split(" ")
+    if not text or "" in words or any(_WHITESPACE.search(word) for word in words):
+        return None
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(indent) + len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return '"""\n' + "".join(f"{indent}{line}\n" for line in lines) + f'{indent}"""'
 
 
 def _unescape(body: str, offset: int) -> str:
