@@ -20,6 +20,7 @@ _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)", re.DOTALL)
 _SIMPLE = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 class TextError(ValueError):
@@ -68,20 +69,23 @@ def encode_long_text(text: str, indent: str, width: int) -> str | None:
     r"""``text`` as a triple-quoted token whose words are wrapped to lines of at most ``width``
     columns where possible, each line after the first starting with ``indent``; the closing
     quotes go on a line of their own. None when folding (see :func:`decode_text`) would change
-    the text: it is empty, or has line breaks, runs of spaces, spaces at its ends or whitespace
-    other than spaces (the one-line form of :func:`encode_text` is the way to write it)."""
-    words = encode_text(text)[1:-1].split(" ")
-    if not text or "" in words or any(_WHITESPACE.search(word) for word in words):
+    the text: it is empty, or has runs of spaces, spaces at its ends or whitespace other than
+    spaces that :func:`encode_text` keeps as it is (the one-line form is the way to write it)."""
+    body = encode_text(text)[1:-1]
+    if not body or body[0] == " " or body[-1] == " " or "  " in body or _OTHER_SPACE.search(body):
         return None
+    room = max(1, width - len(indent))
     lines: list[str] = []
-    line = ""
-    for word in words:
-        if line and len(indent) + len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
+    start = 0
+    while len(body) - start > room:
+        cut = body.rfind(" ", start, start + room + 1)
+        if cut <= start:  # a word longer than a line: it goes on a line of its own
+            cut = body.find(" ", start + room)
+            if cut < 0:
+                break
+        lines.append(body[start:cut])
+        start = cut + 1
+    lines.append(body[start:])
     return '"""\n' + "".join(f"{indent}{line}\n" for line in lines) + f'{indent}"""'
 
 
