@@ -454,6 +454,11 @@ def _hint(token: Token, expected: set[str], text: str) -> str | None:
         )
     if token == "+" and "AMPERSAND" in expected:
         return "co-premises are joined with &, as in  reason r: a & b -> t"
+    if token == ":" and expected == {"ID"}:
+        return (
+            "only a premise (a +, - or & line) may go without an id; "
+            'give this statement one:  claim ID: "..."'
+        )
     if expected == {"COLON"}:
         return 'a statement is written KIND ID: "text", for example  claim not_set: "..."'
     return None
