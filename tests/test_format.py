@@ -20,7 +20,7 @@ from argmap.checks import CheckContext, SelectionLayer, run_checks, select_check
 from argmap.export_json import map_to_dict
 from argmap.formatter import WIDTH, format_text
 from argmap.reader import read_text
-from argmap.syntax import default_parser
+from argmap.syntax import MAX_DEPTH, default_parser
 from bench.generate import generate, write_flat, write_outline
 from tests.conftest import ROOT
 from tests.test_docs_examples import EXAMPLES
@@ -166,3 +166,12 @@ def test_a_large_generated_map() -> None:
     # the words before the text are that long themselves.
     long = [line for line in formatted.split("\n") if len(line) > WIDTH]
     assert all("#" in line or line.endswith('"""') or '"' not in line for line in long)
+
+
+def test_the_deepest_outline_and_groups() -> None:
+    chain = 'thesis t0: "x"\n' + "".join(
+        f'{"  " * i}+ t{i}: "x"  # c{i}\n' for i in range(1, MAX_DEPTH + 1)
+    )
+    groups = "".join(f'{"  " * i}group "g{i}"\n' for i in range(MAX_DEPTH))
+    for text in (chain, groups + "  " * MAX_DEPTH + 'claim a: "x"\n'):
+        assert_guarantees(text, findings=False)
