@@ -149,7 +149,7 @@ def scrambled(text: str, rng: random.Random) -> str:
     st.sampled_from((write_outline, write_flat)),
     st.booleans(),
 )
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_generated_maps(n: int, seed: int, writer: object, scramble: bool) -> None:
     assert callable(writer)
     text = writer(generate(n, seed), "g")
