@@ -269,11 +269,13 @@ class _Builder:
     ) -> tuple[str, Token]:
         """Declare the statement of ``head`` with its ``body`` lines, then its branches; return
         its id and the token the id is written at."""
-        id: str = head.id.value
         kind = StatementKind.CLAIM if head.kind is None else _KINDS[head.kind.value]
-        span = self.span(head.kind or head.id, head.text)
+        first = head.kind or head.id or head.text
+        span = self.span(first, head.text)
+        # A statement without an id gets a made-up one (with @), as anonymous inferences do.
+        id: str = f"{kind.value}@{span.line}:{span.column}" if head.id is None else head.id.value
         properties = self.properties(id, body, declared=True)
-        if self.declare(id, "statement", head.id):
+        if head.id is None or self.declare(id, "statement", head.id):
             self.out.statements[id] = Statement(
                 id,
                 kind,
@@ -285,11 +287,12 @@ class _Builder:
                 tuple(properties.quotes),
                 tuple(properties.citations),
                 group,
+                named=head.id is not None,
             )
         for line in body:
             if isinstance(line, nodes.Branch):
                 self.branch(id, line, group)
-        return id, head.id
+        return id, head.id or first
 
     def properties(self, id: str, body: nodes.Body, declared: bool) -> _Properties:
         """Read a statement's indented lines other than its ``+``/``-`` branches. Under a

@@ -60,6 +60,7 @@ def map_to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
 def _statement(s: Statement) -> dict[str, Any]:
     return {
         "id": s.id,
+        "named": s.named,
         "kind": s.kind.value,
         "text": s.text,
         "attribution": s.attribution,

@@ -2,8 +2,9 @@
 
 Every element carries the :class:`Span` it was written at. Ids share one namespace
 (statements, reasons, objections, sources and groups), as references are written by id alone.
-Anonymous reasons and objections get a synthetic id containing ``@``, which no user id can
-contain, and ``named=False``.
+Anonymous reasons and objections, and premises written without an id, get a synthetic id
+containing ``@`` (``reason@12:5``, ``claim@14:7``: the kind, and the line and column where it is
+written), which no user id can contain, and ``named=False``.
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ class Statement:
     quotes: tuple[Quote, ...] = ()
     citations: tuple[Citation, ...] = ()
     group: str | None = None
+    named: bool = True
+    """False for a premise written without an id (its ``id`` is made up, with ``@``)."""
 
     @property
     def is_basis(self) -> bool:

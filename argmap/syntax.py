@@ -192,6 +192,9 @@ class MapTransformer(Transformer[Token, object]):
     def statement_head(self, kind: Token | None, id: Token, text: Token) -> nodes.StatementHead:
         return nodes.StatementHead(kind, id, text)
 
+    def unnamed_head(self, kind: Token | None, text: Token) -> nodes.StatementHead:
+        return nodes.StatementHead(kind, None, text)
+
     def body(self, *lines: nodes.BodyLine) -> nodes.Body:
         return lines
 
@@ -451,6 +454,11 @@ def _hint(token: Token, expected: set[str], text: str) -> str | None:
         )
     if token == "+" and "AMPERSAND" in expected:
         return "co-premises are joined with &, as in  reason r: a & b -> t"
+    if token == ":" and expected == {"ID"}:
+        return (
+            "only a premise (a +, - or & line) may go without an id; "
+            'give this statement one:  claim ID: "..."'
+        )
     if expected == {"COLON"}:
         return 'a statement is written KIND ID: "text", for example  claim not_set: "..."'
     return None

@@ -71,10 +71,11 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class StatementHead:
-    """``KIND? ID: "text"``; ``kind`` is the keyword token, None for a plain claim."""
+    """``KIND? ID: "text"``; ``kind`` is the keyword token, None for a plain claim. A premise's
+    statement may go without an id (``"text"``, ``KIND: "text"``): ``id`` is None then."""
 
     kind: Token | None
-    id: Token
+    id: Token | None
     text: Token
 
 

@@ -1,16 +1,26 @@
-"""The texts of the language: decoding escapes and the triple-quoted form, and showing any
-text safely (in a diagram or on a terminal)."""
+"""The texts of the language: decoding escapes and the triple-quoted form, writing a text
+back as a token (the inverse), and showing any text safely (in a diagram or on a terminal)."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "TextError", "a_or_an", "count", "decode_text", "visible_text"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "TextError",
+    "a_or_an",
+    "count",
+    "decode_text",
+    "encode_long_text",
+    "encode_text",
+    "visible_text",
+]
 
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)", re.DOTALL)
 _SIMPLE = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 class TextError(ValueError):
@@ -34,6 +44,49 @@ def decode_text(token: str) -> str:
         body = "\n".join(_WHITESPACE.sub(" ", p).strip() for p in paragraphs)
         return _unescape(body, 3)
     return _unescape(token[1:-1], 1)
+
+
+_NEEDS_ESCAPE = re.compile('[\\x00-\\x1f\\x7f-\\x9f"\\\\\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def encode_text(text: str) -> str:
+    r"""The canonical one-line token for ``text``: in double quotes, with ``"`` and ``\`` escaped,
+    and every character that would not read back the same, or that could hide what a line says,
+    written as an escape: line breaks (``\n``, and ``\u000d``, ``\u0085``, ``\u2028``...),
+    tabs (``\t``), other control characters and bidirectional controls.
+    ``decode_text(encode_text(s)) == s`` for any string without surrogates (which UTF-8 text
+    cannot hold)."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+
+
+def encode_long_text(text: str, indent: str, width: int) -> str | None:
+    r"""``text`` as a triple-quoted token whose words are wrapped to lines of at most ``width``
+    columns where possible, each line after the first starting with ``indent``; the closing
+    quotes go on a line of their own. None when folding (see :func:`decode_text`) would change
+    the text: it is empty, or has runs of spaces, spaces at its ends or whitespace other than
+    spaces that :func:`encode_text` keeps as it is (the one-line form is the way to write it)."""
+    body = encode_text(text)[1:-1]
+    if not body or body[0] == " " or body[-1] == " " or "  " in body or _OTHER_SPACE.search(body):
+        return None
+    room = max(1, width - len(indent))
+    lines: list[str] = []
+    start = 0
+    while len(body) - start > room:
+        cut = body.rfind(" ", start, start + room + 1)
+        if cut <= start:  # a word longer than a line: it goes on a line of its own
+            cut = body.find(" ", start + room)
+            if cut < 0:
+                break
+        lines.append(body[start:cut])
+        start = cut + 1
+    lines.append(body[start:])
+    return '"""\n' + "".join(f"{indent}{line}\n" for line in lines) + f'{indent}"""'
 
 
 def _unescape(body: str, offset: int) -> str:

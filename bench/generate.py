@@ -239,7 +239,7 @@ class _Generator:
         if kind == "reason":
             for premise in premises:
                 self.supports.setdefault(premise, target)
-        if not self.full() and rng.random() < UNDERCUT:
+        if not self.full() and self.reasons and rng.random() < UNDERCUT:
             self.flat_objection(self.named(rng.choice(self.reasons)))
         if not self.full() and self.objections and rng.random() < OBJECTION_TO_OBJECTION:
             self.flat_objection(self.named(rng.choice(self.objections)))

@@ -2,9 +2,9 @@
 
 Each stage of the pipeline runs in this process on a map of ``--size`` statements: the grammar
 load, the LALR parse, building the declarations, resolving references, the analyses, the
-checks, the labelling, DOT generation and the human report. ``--profile STAGE`` adds the
-functions that stage spends its time in (cProfile). Stages that argmap does not have yet are
-shown as n/a.
+checks, the labelling, DOT generation, the human report, and formatting (``argmap fmt``).
+``--profile STAGE`` adds the functions that stage spends its time in (cProfile). Stages that
+argmap does not have yet are shown as n/a.
 """
 
 from __future__ import annotations
@@ -84,6 +84,10 @@ def _report(state: _State) -> None:
     format_human(state.values["diagnostics"], {"map.arg": state.text})
 
 
+def _format(state: _State) -> None:
+    _api("argmap.formatter", "format_text")(state.text, "map.arg")
+
+
 STAGES: dict[str, Callable[[_State], None]] = {
     "grammar": _grammar,
     "syntax": _syntax,
@@ -94,8 +98,10 @@ STAGES: dict[str, Callable[[_State], None]] = {
     "label": _label,
     "dot": _dot,
     "report": _report,
+    "format": _format,
 }
-"""In pipeline order; ``grammar`` is the first parse of a process (it loads the grammar)."""
+"""In pipeline order; ``grammar`` is the first parse of a process (it loads the grammar);
+``format`` is ``argmap fmt`` on its own (it parses the text again)."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,6 +67,14 @@ TASKS = (
     ),
     Task("label", "argmap label", "argmap", lambda f: ["label", _name(f.outline)], needs="label"),
     Task(
+        "fmt",
+        "argmap fmt --check",
+        "argmap",
+        lambda f: ["fmt", "--check", _name(f.outline)],
+        ok=(0, 1),
+        needs="fmt",
+    ),
+    Task(
         "render-dot",
         "argmap render → DOT",
         "argmap",

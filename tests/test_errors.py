@@ -76,7 +76,7 @@ CASES = [
                 2,
                 4,
                 "E101",
-                'expected an id, "[", "assumption", "claim", "evidence" or "thesis", found the end of the line',
+                'expected a statement (like `claim id: "text"`), a quoted text or "[", found the end of the line',
             )
         ],
     ),

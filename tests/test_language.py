@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.analysis import analyze
+from argmap.checks import CheckContext, run_checks, select_checks
 from argmap.model import ArgumentMap, Label, Span, StatementKind
 from argmap.reader import read_text
 
@@ -258,3 +260,44 @@ def test_model_is_immutable() -> None:
         m.title = "y"  # type: ignore[misc]
     with pytest.raises(TypeError):
         m.statements["b"] = m.statements["a"]  # type: ignore[index]
+
+
+def test_a_premise_without_an_id_is_named_by_its_kind_and_place() -> None:
+    m = parse(
+        'thesis t: "T"\n'
+        '  - "Children cannot choose well."\n'
+        '      - evidence: "A survey."\n'
+        '          quote s "words"\n'
+        '  + assumption: "A."\n'
+        '  & "B."\n'
+        'source s "S"\n'
+    )
+    assert [(s.id, s.kind, s.text, s.named) for s in m.statements.values()][1:] == [
+        ("claim@2:5", StatementKind.CLAIM, "Children cannot choose well.", False),
+        ("evidence@3:9", StatementKind.EVIDENCE, "A survey.", False),
+        ("assumption@5:5", StatementKind.ASSUMPTION, "A.", False),
+        ("claim@6:5", StatementKind.CLAIM, "B.", False),
+    ]
+    assert m.statements["t"].named
+    assert m.statements["evidence@3:9"].quotes[0].text == "words"
+    assert [(o.premises, o.target) for o in m.objections.values()] == [
+        (("evidence@3:9",), "claim@2:5"),
+        (("claim@2:5",), "t"),
+    ]
+    (reason,) = m.reasons.values()
+    assert reason.premises == ("assumption@5:5", "claim@6:5")
+
+
+def test_findings_name_a_statement_without_an_id_by_its_line() -> None:
+    m = parse('thesis t: "T"\n  + "Unsupported."\n')
+    found = run_checks(CheckContext(m, analyze(m)), select_checks([]))
+    assert any(
+        d.code == "S201" and d.message.startswith("the claim on line 2 has no reason")
+        for d in found
+    )
+
+
+def test_only_a_premise_may_go_without_an_id() -> None:
+    (error,) = read_text('claim: "x"\n', "m.arg").diagnostics
+    assert (error.code, error.message) == ("E101", 'expected an id, found ":"')
+    assert error.hint is not None and "only a premise" in error.hint

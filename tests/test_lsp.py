@@ -797,3 +797,33 @@ async def test_an_unusable_option_is_said_and_the_default_used(
     path = tmp_path / "m.arg"
     await open_text(misconfigured, path, FIXED)
     assert await change(misconfigured, path, 2, BROKEN) != []
+
+
+async def test_format_document_gives_the_layout_of_argmap_fmt(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    from argmap.formatter import format_text
+
+    path = tmp_path / "m.arg"
+    messy = 'thesis   t :"T."   # the point\n    +    e:"E."\nclaim   x:   "X."\nreason: x->t\n'
+    await open_text(client, path, messy)
+    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(doc(path), options)
+    )
+    assert edits is not None and len(edits) == 1
+    formatted = apply(messy, edits)
+    assert formatted == format_text(messy).text and formatted != messy
+    assert "# the point" in formatted
+    # Formatted already: nothing to do; with a syntax error: no edit (the error is shown).
+    await change(client, path, 2, formatted)
+    again = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(doc(path), options)
+    )
+    assert again is not None and list(again) == []
+    await change(client, path, 3, formatted + 'claim broken "no colon"\n')
+    broken = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(doc(path), options)
+    )
+    assert broken is None
+    await close(client, path)

@@ -10,9 +10,12 @@ __all__ = ["describe", "quoted_list"]
 
 
 def describe(m: ArgumentMap, id: str) -> str:
-    """``claim "a"``, ``reason "r1"``, or ``the reason for claim "t"`` for an anonymous one."""
+    """``claim "a"``, ``reason "r1"``, or for an element without an id ``the reason for claim
+    "t"``, ``the claim on line 12``."""
     statement = m.statements.get(id)
     if statement is not None:
+        if not statement.named:
+            return f"the {statement.kind.value} on line {statement.span.line}"
         return f'{statement.kind.value} "{id}"'
     inference = m.inference(id)
     if inference is None:

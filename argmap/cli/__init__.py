@@ -22,6 +22,7 @@ _COMMANDS = {
     "parse": ("argmap.cli.parse_cmd", "parse"),
     "check": ("argmap.cli.check_cmd", "check"),
     "explain": ("argmap.cli.explain_cmd", "explain"),
+    "fmt": ("argmap.cli.fmt_cmd", "fmt"),
     "label": ("argmap.cli.label_cmd", "label"),
     "render": ("argmap.cli.render_cmd", "render"),
     "view": ("argmap.cli.view_cmd", "view"),

@@ -20,8 +20,10 @@ __all__ = [
     "EXIT_FINDINGS",
     "InputError",
     "expand",
+    "display_name",
     "fail",
     "json_payload",
+    "read_data",
     "read_input",
     "read_inputs",
     "usable",
@@ -74,17 +76,19 @@ def usable(item: ReadResult | InputError) -> ReadResult | None:
 
 def read_input(path: str) -> ReadResult | InputError:
     """One map (a path as :func:`expand` gives it, or ``-``), or why it could not be read."""
-    data = _read(path)
+    data = read_data(path)
     if isinstance(data, InputError):
         return data
-    return read_bytes(data, _display(path), cached_parser())
+    return read_bytes(data, display_name(path), cached_parser())
 
 
-def _display(path: str) -> str:
+def display_name(path: str) -> str:
+    """The name a map is shown by: its path, or ``<stdin>``."""
     return "<stdin>" if path == STDIN else path
 
 
-def _read(path: str) -> bytes | InputError:
+def read_data(path: str) -> bytes | InputError:
+    """The bytes of a map file (or of standard input, for ``-``), or why they cannot be read."""
     try:
         if path == STDIN:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -94,7 +98,7 @@ def _read(path: str) -> bytes | InputError:
         if len(data) > MAX_BYTES:
             limit = f"{MAX_BYTES >> 20} MB" if MAX_BYTES >= 1 << 20 else f"{MAX_BYTES} bytes"
             return InputError(
-                _display(path), f"the file is larger than {limit}, too large for a map"
+                display_name(path), f"the file is larger than {limit}, too large for a map"
             )
         return data
     except FileNotFoundError:

@@ -23,7 +23,7 @@ from argmap.cli.check_cmd import check_map
 from argmap.cli.settings import ConfigError, ConfigFinder
 from argmap.cli.sources import SourceReader
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.lsp.actions import quick_fixes
+from argmap.lsp.actions import format_edits, quick_fixes
 from argmap.lsp.completion import complete
 from argmap.lsp.document import Element, MapDocument
 from argmap.lsp.hover import describe
@@ -300,6 +300,12 @@ def build_server() -> ArgmapServer:
     def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         return quick_fixes(ls.document(uri), uri, list(params.context.diagnostics))
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    def formatting(
+        ls: ArgmapServer, params: types.DocumentFormattingParams
+    ) -> list[types.TextEdit] | None:
+        return format_edits(ls.document(params.text_document.uri))
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
     def tokens(ls: ArgmapServer, params: types.SemanticTokensParams) -> types.SemanticTokens:

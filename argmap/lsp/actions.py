@@ -1,6 +1,6 @@
 """Quick fixes for findings, where the fix that ``argmap explain`` describes is mechanical
 (pure): silence a check on a line, make an unsupported claim an assumption, define an
-undefined id."""
+undefined id; and the edit that formats a document as ``argmap fmt`` does."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import re
 
 from lsprotocol import types
 
+from argmap.formatter import format_text
 from argmap.lexical import TokenKind
 from argmap.lsp.document import MapDocument
 from argmap.model import StatementKind
 
-__all__ = ["quick_fixes"]
+__all__ = ["format_edits", "quick_fixes"]
 
 _QUOTE = re.compile(r"\s*(?:quote|cite)\s")
 
@@ -81,3 +82,16 @@ def _define(doc: MapDocument, id: str, where: types.Range) -> tuple[str, list[ty
     prefix = "" if doc.text.endswith("\n") or not doc.text else "\n"
     title = f'Define "{id}" as a {"source" if is_source else "claim"}'
     return title, [types.TextEdit(types.Range(end, end), f"{prefix}{declaration}\n")]
+
+
+def format_edits(doc: MapDocument) -> list[types.TextEdit] | None:
+    """The edit that gives the document the layout of ``argmap fmt``: none when it has it
+    already, None when it has syntax errors (the editor shows them as diagnostics)."""
+    formatted = format_text(doc.text, doc.path)
+    if formatted.diagnostics:
+        return None
+    if formatted.text == doc.text:
+        return []
+    last = len(doc.lines.lines)
+    whole = types.Range(types.Position(0, 0), doc.lines.position(last + 1, 1))
+    return [types.TextEdit(whole, formatted.text)]

@@ -128,7 +128,7 @@ def statement_lines(
     """A statement's label in full: kind and id, text, evidence quote, attribution, its status
     (see :func:`status_words`; ``IN: holds`` too), and what is not drawn (:func:`not_shown`)."""
     header = s.kind.value.upper()
-    lines = [f"{header} · {visible_text(s.id)}" if show_id else header]
+    lines = [f"{header} · {visible_text(s.id)}" if show_id and s.named else header]
     lines += wrap(visible_text(s.text), width)
     if s.kind is StatementKind.EVIDENCE:
         lines += _evidence_lines(s, m, width)
