@@ -10,9 +10,13 @@ timed on it in a fresh process, as a user would run it:
   fixpoint took about N/2 rounds here; propagation decides it in one pass;
 - ``knot``: support loops ``ai`` ⇄ ``bi`` whose support from outside (``xi``) fails one loop
   after the other (``zi`` defeats ``xi`` once loop i-1 is found unfounded), all tied into one
-  knot through an undecided hub ``h``. Each loop needs an unfounded-set step of its own, and
-  each step looks at the whole undecided rest: the labelling is quadratic here
-  (docs/labelling.md).
+  component through an undecided hub ``h``. Each loop needs an unfounded-set step of its own;
+  each step looks only at what was derived through what failed, so this stays linear;
+- ``relay``: the knot, plus a claim ``s`` with one reason from each ``xi`` at the head of a
+  long chain ``t1`` … that the hub keeps undecided (the chain's end attacks the hub, so it is
+  all one component). The loops are written so that ``s`` is derived through the ``xi`` that
+  fails first; each time it fails, the whole chain is derived again through the next one:
+  quadratic, the worst case docs/labelling.md describes.
 
 ``python -m bench.labelling --sizes 10000,50000`` prints one Markdown table row per shape and
 size: the median wall time, CPU time and peak memory of ``argmap label``.
@@ -27,7 +31,7 @@ from pathlib import Path
 from bench.measure import Failure, measure
 from bench.tools import find_argmap
 
-__all__ = ["SHAPES", "chain", "cycle", "knot", "main"]
+__all__ = ["SHAPES", "chain", "cycle", "knot", "main", "relay"]
 
 
 def chain(n: int) -> str:
@@ -48,8 +52,15 @@ def cycle(n: int) -> str:
 
 def knot(n: int) -> str:
     """About n statements: (n - 1) // 4 gated support loops and the hub ``h``."""
+    loops = max(1, (n - 1) // 4)
+    return "\n".join(_loops(range(1, loops + 1))) + "\n"
+
+
+def _loops(numbers: range) -> list[str]:
+    """The hub ``h`` and support loops ``ai`` ⇄ ``bi``, written in the order of ``numbers``;
+    loop i's outside support ``xi`` is defeated once loop i-1 is unfounded."""
     lines = ['evidence h: "H."']
-    for i in range(1, max(2, (n - 1) // 4 + 1)):
+    for i in numbers:
         lines += [
             f'claim a{i}: "A{i}."',
             f'claim b{i}: "B{i}."',
@@ -64,10 +75,31 @@ def knot(n: int) -> str:
         ]
         if i > 1:
             lines.append(f"objection og{i}: a{i - 1} -> z{i}")
+    return lines
+
+
+def relay(n: int) -> str:
+    """About n statements: n // 10 gated loops (written last to first), ``s`` with a reason
+    from each ``xi``, and a chain ``t1`` … behind ``s`` that attacks the hub at its end."""
+    loops = max(2, n // 10)
+    lines = _loops(range(loops, 0, -1))
+    lines.append('claim s: "S."')
+    lines += [f"reason rs{i}: x{i} -> s" for i in range(1, loops + 1)]
+    previous = "s"
+    for j in range(1, max(2, n - 4 * loops - 1)):
+        lines += [f'claim t{j}: "T{j}."', f"reason rt{j}: {previous} -> t{j}"]
+        lines.append(f"objection ot{j}: h -> t{j}")
+        previous = f"t{j}"
+    lines.append(f"objection os: {previous} -> h")
     return "\n".join(lines) + "\n"
 
 
-SHAPES: dict[str, Callable[[int], str]] = {"chain": chain, "cycle": cycle, "knot": knot}
+SHAPES: dict[str, Callable[[int], str]] = {
+    "chain": chain,
+    "cycle": cycle,
+    "knot": knot,
+    "relay": relay,
+}
 
 
 def _sizes(text: str) -> list[int]:
@@ -126,7 +158,8 @@ def _rows(shapes: list[str], sizes: list[int], runs: int, folder: Path) -> Itera
             if isinstance(result, Failure):
                 yield f"| {shape} | {size} | {result.reason} | | |"
             else:
-                yield f"| {shape} | {size} | {result.wall:.2f} | {result.cpu:.2f} | {result.rss:.0f} |"
+                times = f"{result.wall:.2f} | {result.cpu:.2f} | {result.rss:.0f}"
+                yield f"| {shape} | {size} | {times} |"
 
 
 if __name__ == "__main__":

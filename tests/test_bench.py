@@ -4,6 +4,7 @@ and the runner runs once at the smallest size (no test here asserts a time)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -13,6 +14,7 @@ import pytest
 
 from argmap.reader import read_text
 from bench.generate import Graph, generate, write_argdown, write_files, write_flat, write_outline
+from bench.labelling import main as labelling_main
 from bench.measure import Failure, Timing, measure
 from bench.run import main
 from bench.stages import STAGES
@@ -269,3 +271,12 @@ def test_equivalence_records_every_command_for_every_input(tmp_path: Path) -> No
     assert flagship["dot"][1].startswith("digraph")
     assert any(k.endswith("#broken") and v["parse"][0] == 2 for k, v in results.items())
     assert {"parse", "check-json", "check", "label", "dot"} == set(COMMANDS)
+
+
+def test_the_labelling_benchmark_runs_every_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert labelling_main(["--sizes", "20", "--work", str(tmp_path)]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert [row.split(" | ")[0] for row in rows] == ["| chain", "| cycle", "| knot", "| relay"]
+    assert all(re.search(r"\| 20 \| \d+\.\d\d \|", row) for row in rows), rows

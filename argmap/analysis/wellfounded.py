@@ -23,18 +23,19 @@ its premises and attackers), dependencies first:
   IN/OUT propagation for attacks;
 - *unfounded sets*: when propagation stalls, the undecided elements that cannot be derived
   from the basis through elements that are not OUT (the greatest unfounded set, found by one
-  more linear Horn pass) are OUT: they rest only on support loops. Then propagation goes on,
-  and what is still undecided is split into components again.
+  more linear Horn pass) are OUT: they rest only on support loops. Then propagation goes on.
+  Each statement remembers the reason it was derived through, so at the next stall only what
+  was derived through an element that has become OUT since is derived again.
 
-When propagation stalls and nothing is unfounded, what is left is UNDEC. Every step is
-linear in the part of the map still undecided; only a component that needs one unfounded-set
-step after another (support loops whose outside support fails one after the other, all tied
-into one knot of attacks) is worked on more than once. docs/labelling.md shows such a map.
+When propagation stalls and nothing is unfounded, what is left is UNDEC. Propagation is
+linear; the unfounded-set steps are too unless an element has to be derived again and
+again, through one alternative after another that fails at a later step (the ``relay`` shape
+of ``python -m bench.labelling``, quadratic). docs/labelling.md says more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.analysis.graphs import MapIndex, strongly_connected
@@ -85,17 +86,11 @@ def well_founded(m: ArgumentMap, index: MapIndex) -> dict[str, Label]:
     program = Program.of(m, index)
     successors = dependencies(m, index)
     labels: dict[str, int] = {}
-    todo = strongly_connected(successors, successors)[::-1]  # next component last
-    while todo:
-        component = todo.pop()
+    for component in strongly_connected(successors, successors):
         if len(component) == 1 and component[0] not in successors[component[0]]:
             labels[component[0]] = _decide(program, component[0], labels)
-            continue
-        rest = _Component(program, component, labels).solve()
-        if rest:
-            kept = set(rest)
-            inner = {x: [y for y in successors[x] if y in kept] for x in rest}
-            todo.extend(strongly_connected(rest, inner)[::-1])
+        else:
+            _Component(program, component, labels).solve()
     return {id: _LABELS[label] for id, label in labels.items()}
 
 
@@ -143,7 +138,14 @@ def _decide(program: Program, x: str, labels: Mapping[str, int]) -> int:
 
 class _Component:
     """Propagation with counters inside one component whose dependencies outside it are
-    labelled: ``labels`` is shared and filled in as elements are decided."""
+    labelled: ``labels`` is shared and filled in as elements are decided.
+
+    After the first unfounded-set step, ``founded`` holds the undecided members derivable
+    from the basis, each statement with the reason it was derived through (its *source*;
+    None when it needs none inside the component). When a founded member becomes OUT, only
+    what was derived through it is looked at again (``_refound``), so a component that needs
+    many unfounded-set steps does not pay for its whole undecided rest at each step.
+    """
 
     def __init__(self, program: Program, members: Sequence[str], labels: dict[str, int]) -> None:
         self.program = program
@@ -155,37 +157,62 @@ class _Component:
         self.missing: dict[str, int] = {}  # an inference's premises not (yet) IN
         self.supported: set[str] = set()  # statements with an IN reason, or basis
         self.queue: list[str] = []
+        self.founded: dict[str, str | None] = {}
+        self.lost: list[str] = []  # founded members that became OUT since the last step
 
-    def solve(self) -> list[str]:
-        """Label what propagation and one unfounded-set step decide; return the members
-        still undecided after that (to be split into components again), or [] when done."""
+    def solve(self) -> None:
+        """Label every member: propagate, and when that stalls, make the greatest unfounded
+        set OUT and propagate again; what is left at the end is UNDEC."""
+        labels = self.labels
         for x in self.members:
             self._count(x)
         self._propagate()
-        rest = [x for x in self.members if x not in self.labels]
-        if not rest:
-            return []
-        unfounded = set(rest) - founded(self.program, rest, self.labels)
-        if not unfounded:
-            self.labels.update(dict.fromkeys(rest, _UNDEC))
-            return []
-        for x in rest:
-            if x in unfounded:
+        rest = [x for x in self.members if x not in labels]
+        self.founded = founded(self.program, rest, labels)
+        unfounded = [x for x in rest if x not in self.founded]
+        while unfounded:
+            for x in unfounded:
                 self._set(x, _OUT)
-        self._propagate()
-        return [x for x in rest if x not in self.labels]
+            self._propagate()
+            unfounded = self._refound()
+        for x in self.members:
+            if x not in labels:
+                labels[x] = _UNDEC
+
+    def _refound(self) -> list[str]:
+        """The members that are no longer founded since the last step: take away what was
+        derived through a member that became OUT (following sources), derive again what
+        can be, and return the rest, undecided members all."""
+        program, labels, founded_now = self.program, self.labels, self.founded
+        gone = self.lost
+        self.lost = []
+        removed: list[str] = []
+        while gone:
+            x = gone.pop()
+            through = list(program.users.get(x, _NONE))
+            target = program.target.get(x)
+            if target in founded_now and founded_now[target] == x:
+                through.append(target)
+            for y in through:
+                if y in founded_now and labels.get(y) != _IN:
+                    del founded_now[y]
+                    gone.append(y)
+                    removed.append(y)
+        again = [x for x in removed if x not in labels]
+        founded_now.update(_derive(program, again, self._available))
+        return [x for x in again if x not in founded_now]
+
+    def _available(self, x: str) -> bool:
+        """Whether an element outside the members being derived again can support them."""
+        label = self.labels.get(x)
+        return x in self.founded if label is None else label != _OUT
 
     def _count(self, x: str) -> None:
         """Start the counters of member ``x`` from the labels outside the component."""
         labels, inside, program = self.labels, self.inside, self.program
-        live = 0
-        for a in program.attackers.get(x, _NONE):
-            if a in inside:
-                live += 1
-            elif labels[a] == _IN:
-                self._set(x, _OUT)
-            elif labels[a] == _UNDEC:
-                live += 1
+        live, defeated = self._open(program.attackers.get(x, _NONE), _IN)
+        if defeated:
+            self._set(x, _OUT)
         self.live_attackers[x] = live
         premises = program.premises.get(x)
         if premises is None:
@@ -206,23 +233,31 @@ class _Component:
                     self._set(x, _OUT)
                 ready = x in self.supported
         else:
-            missing = 0
-            for p in premises:
-                if p in inside:
-                    missing += 1
-                elif labels[p] == _OUT:
-                    self._set(x, _OUT)
-                elif labels[p] == _UNDEC:
-                    missing += 1
+            missing, failed = self._open(premises, _OUT)
+            if failed:
+                self._set(x, _OUT)
             self.missing[x] = missing
             ready = not missing
         if ready and not live:
             self._set(x, _IN)
 
+    def _open(self, ids: Sequence[str], decisive: int) -> tuple[int, bool]:
+        """How many of ``ids`` are undecided (members, or UNDEC outside), and whether one
+        outside the component has the label ``decisive``."""
+        undecided, decided = 0, False
+        for y in ids:
+            label = _UNDEC if y in self.inside else self.labels[y]
+            undecided += label == _UNDEC
+            decided = decided or label == decisive
+        return undecided, decided
+
     def _set(self, x: str, label: int) -> None:
         if x not in self.labels:
             self.labels[x] = label
             self.queue.append(x)
+            if label == _OUT and x in self.founded:
+                del self.founded[x]
+                self.lost.append(x)
 
     def _propagate(self) -> None:
         """Tell each decided element's neighbours inside the component, until none is left."""
@@ -261,41 +296,56 @@ class _Component:
                         self._set(aim, _IN)
 
 
-def founded(program: Program, members: Sequence[str], labels: Mapping[str, int]) -> set[str]:
-    """The members derivable from the basis through elements that are not OUT.
+def founded(
+    program: Program, members: Sequence[str], labels: Mapping[str, int]
+) -> dict[str, str | None]:
+    """The members derivable from the basis through elements that are not OUT, each
+    statement with the reason it was derived through (None for evidence and assumptions,
+    and for reasons and objections, which need all their premises).
 
-    Elements outside ``members`` are labelled (``labels``); those not OUT count as given.
-    Attacks are not looked at: after propagation, an undecided element has no IN attacker.
-    The members not returned form the greatest unfounded set. Horn propagation with one
-    counter per inference, linear in the size of the members' rules. With every id of the
-    map as ``members``, the statements returned are W, the grounded support (§3).
+    Elements outside ``members`` are labelled (``labels``). Attacks are not looked at: after
+    propagation, an undecided element has no IN attacker. The members not returned form the
+    greatest unfounded set. With every id of the map as ``members`` (and no labels), the
+    statements returned are W, the grounded support (§3).
     """
+    return _derive(program, members, lambda x: labels[x] != _OUT)
+
+
+def _derive(
+    program: Program, members: Sequence[str], given: Callable[[str], bool]
+) -> dict[str, str | None]:
+    """Horn propagation with one counter per inference (Dowling & Gallier), linear in the
+    size of the members' rules: which members follow from the basis and from the elements
+    outside them for which ``given`` is true."""
     rest = set(members)
     waiting: dict[str, int] = {}
-    queue: list[str] = []
+    queue: list[tuple[str, str | None]] = []
     for x in members:
         premises = program.premises.get(x)
         if premises is None:
-            if x in program.basis or any(
-                r not in rest and labels[r] != _OUT for r in program.reasons_for.get(x, _NONE)
-            ):
-                queue.append(x)
-        elif all(p in rest or labels[p] != _OUT for p in premises):
+            if x in program.basis:
+                queue.append((x, None))
+            else:
+                reasons = program.reasons_for.get(x, _NONE)
+                source = next((r for r in reasons if r not in rest and given(r)), None)
+                if source is not None:
+                    queue.append((x, source))
+        elif all(p in rest or given(p) for p in premises):
             waiting[x] = sum(p in rest for p in premises)
             if not waiting[x]:
-                queue.append(x)
-    derived: set[str] = set()
+                queue.append((x, None))
+    derived: dict[str, str | None] = {}
     while queue:
-        x = queue.pop()
+        x, source = queue.pop()
         if x in derived:
             continue
-        derived.add(x)
+        derived[x] = source
         for user in program.users.get(x, _NONE):
             if user in waiting:
                 waiting[user] -= 1
                 if not waiting[user]:
-                    queue.append(user)
+                    queue.append((user, None))
         target = program.target.get(x)
         if target in rest:
-            queue.append(target)
+            queue.append((target, x))
     return derived
