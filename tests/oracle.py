@@ -9,7 +9,7 @@ It builds the ASPIC+-style argument framework the production labelling never bui
   are those of its premise arguments (not its target);
 - an objection-argument for ``o`` attacks every argument in which ``o``'s target occurs: as
   a statement anywhere in the tree (rebut, undermine) or as an inference used in it
-  (undercut).
+  (undercut) -- unless ``o`` is conceded: granted and outweighed, it attacks nothing.
 
 It labels that framework by the naive grounded iteration (``IN`` when every attacker is
 OUT, ``OUT`` when some attacker is IN, until nothing changes; the rest ``UNDEC``) and lifts
@@ -104,9 +104,12 @@ def sorted_args(arguments: Iterable[Argument]) -> list[Argument]:
 
 
 def attacks(m: ArgumentMap, attacker: Argument, argument: Argument) -> bool:
-    """Whether an objection-argument attacks an argument (or an application)."""
-    target = m.objections[attacker.top].target  # type: ignore[index]
-    return target in argument.statements or target in argument.inferences
+    """Whether an objection-argument attacks an argument (or an application); a conceded
+    objection attacks nothing."""
+    objection = m.objections[attacker.top]  # type: ignore[index]
+    if objection.conceded:
+        return False
+    return objection.target in argument.statements or objection.target in argument.inferences
 
 
 def grounded(

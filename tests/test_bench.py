@@ -4,6 +4,7 @@ and the runner runs once at the smallest size (no test here asserts a time)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -13,6 +14,7 @@ import pytest
 
 from argmap.reader import read_text
 from bench.generate import Graph, generate, write_argdown, write_files, write_flat, write_outline
+from bench.labelling import main as labelling_main
 from bench.measure import Failure, Timing, measure
 from bench.report import TARGETS, Results, evaluate
 from bench.run import main
@@ -341,3 +343,12 @@ def test_equivalence_compares_two_versions_and_shows_what_differs(
     )
     headers = [line for line in out if line.startswith("## ")]
     assert headers and out[-1].startswith(f"{len(headers)} of ")
+
+
+def test_the_labelling_benchmark_runs_every_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert labelling_main(["--sizes", "20", "--work", str(tmp_path)]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert [row.split(" | ")[0] for row in rows] == ["| chain", "| cycle", "| knot", "| relay"]
+    assert all(re.search(r"\| 20 \| \d+\.\d\d \|", row) for row in rows), rows

@@ -576,3 +576,50 @@ def test_a_duplicate_id_names_its_subject_in_json(tmp_path: Path) -> None:
         (7, "a"),
         (10, "b"),
     ]
+
+
+# -- messages that name the right cause ----------------------------------------------------------
+
+LOOP_UNDER_OBJECTION = """\
+thesis t: "T."
+evidence e: "E."
+evidence x: "X."
+claim a: "A."
+claim b: "B."
+reason r0: a -> t
+reason r2: b -> a
+reason r3: a -> b
+reason r1: e -> b
+objection o: x -> e
+"""
+
+
+def test_l601_names_the_objection_under_a_loop_not_the_loop(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", LOOP_UNDER_OBJECTION)
+    _, out, _ = run("check", "--select", "L601", path)
+    assert (
+        'L601 thesis "t" does not stand (OUT): its only reason fails: premise "a" is OUT,'
+        ' ultimately because objection "o" defeats "e"\n'
+    ) in out
+    assert "circular" not in out
+
+
+def test_s202_points_a_claim_given_as_its_own_reason_to_c403(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.arg", 'thesis t: "T."\n  + a: "A."\nreason r1: a -> a\n')
+    _, out, _ = run("check", "--format", "json", path)
+    found = json.loads(out)["diagnostics"]
+    assert sorted({d["code"] for d in found}) == ["C403", "S202"]
+    notes = [r["message"] for d in found if d["code"] == "S202" for r in d["related"]]
+    assert '"a" is given as a reason for itself (see C403)' in notes
+    assert not [n for n in notes if "each other" in n or "C401" in n]
+
+
+def test_l603_says_what_stands_by_the_authors_weighing(tmp_path: Path) -> None:
+    text = 'thesis t: "T."\n  + evidence e: "E."\n    cite s\n  - [o conceded] evidence x: "X."\n'
+    path = write(tmp_path, "m.arg", 'source s "S"\n' + text)
+    code, out, _ = run("check", "--fail-on", "info", path)
+    assert code == 1
+    assert (
+        f'{path}:2:1: info: L603 thesis "t" stands only because objection "o" is conceded as'
+        " outweighed: the weighing is the author's, not an argument of the map\n"
+    ) in out

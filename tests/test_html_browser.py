@@ -144,7 +144,7 @@ def test_search_highlights_and_centres_a_statement(watched: Watched, flagship: P
     page.goto(flagship.as_uri())
     page.fill("#search", "Jackson-Vanik")
     assert page.inner_text("#matches") == "1 of 1"
-    node = _node(page, "magnitsky")
+    node = _node(page, "jackson_vanik")
     assert page.get_attribute(f'.drawing:not([hidden]) g[id="{node}"]', "class").endswith(
         "argmap-match argmap-selected"
     )

@@ -1,8 +1,9 @@
 """Why each element has its label, in plain words (the "why" column of ``argmap label``).
 
-An IN element names what supports it and the objections that fail; an OUT one names the
-objection that defeats it, or the support that is missing or fails (and says so when the
-support goes round in a circle); an UNDEC one names the undecided objection or support and
+An IN element names what supports it, the objections that fail and those conceded as
+outweighed; an OUT one names the objection that defeats it, or the support that is missing
+or fails (and says so when the support goes round in a circle with no failed support from
+outside it); an UNDEC one names the undecided objection or support and
 the circle of attacks that no side wins, with its steps. All explanations of a map are
 computed together in linear time.
 """
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.analysis.graphs import index_map, strongly_connected
-from argmap.analysis.wellfounded import dependencies
+from argmap.analysis.wellfounded import attacks, dependencies
 from argmap.model import ArgumentMap, Inference, Label
 
 if TYPE_CHECKING:
@@ -36,8 +37,9 @@ class _Explainer:
         self.m = m
         self.label = {**labelling.statements, **labelling.inferences}.__getitem__
         self.index = index_map(m)
+        self.attacks = attacks(m, self.index)
         self.depends = dependencies(m, self.index)
-        self.loops = self._support_loops()
+        self.loops, self.way_out = self._support_loops()
         self.circles = self._attack_circles()
         self.origins: dict[str, tuple[str, str]] = {}
 
@@ -52,12 +54,12 @@ class _Explainer:
         label = self.label(s)
         if label is Label.IN:
             return self._accepted(s)
-        winners = self._with(self.index.attackers_of(s), Label.IN)
+        winners = self._with(self.attackers_of(s), Label.IN)
         if label is Label.OUT and winners:
             return f"defeated by {self.name(winners[0])}, which stands{_more(winners)}"
         if label is Label.OUT:
             return self._unsupported(s)
-        open_attacks = self._with(self.index.attackers_of(s), Label.UNDEC)
+        open_attacks = self._with(self.attackers_of(s), Label.UNDEC)
         if open_attacks:
             cause = f"{self.name(open_attacks[0])} against it is undecided"
         else:
@@ -86,7 +88,7 @@ class _Explainer:
         return f"all {len(reasons)} reasons fail: " + "; ".join(failures) + _more(reasons, _CAP)
 
     def _failure(self, reason: str, target: str) -> str:
-        cutters = self._with(self.index.attackers_of(reason), Label.IN)
+        cutters = self._with(self.attackers_of(reason), Label.IN)
         if cutters:
             return f"undercut by {self.name(cutters[0])}"
         premise = self._with(self.m.reasons[reason].premises, Label.OUT)[0]
@@ -128,16 +130,19 @@ class _Explainer:
 
     def _down(self, x: str) -> str | None:
         """The OUT element that an OUT element's failure comes from, None when no objection
-        defeats it and it has no support to fail."""
-        if self._with(self.index.attackers_of(x), Label.IN):
+        defeats it and it has no support to fail. Inside a circle of support, the step goes
+        towards the failed support from outside the circle, when there is one."""
+        if self._with(self.attackers_of(x), Label.IN):
             return None
+        if x in self.way_out:
+            return self.way_out[x]
         if x in self.m.statements:
             reasons = self.index.reasons_of(x)
             return reasons[0] if reasons else None
         return self._with(self._premises(x), Label.OUT)[0]
 
     def _defeat(self, x: str) -> str:
-        winners = self._with(self.index.attackers_of(x), Label.IN)
+        winners = self._with(self.attackers_of(x), Label.IN)
         if not winners:
             return f"{self.name(x)} has no support"
         verb = "defeats" if x in self.m.statements else "cuts off"
@@ -150,12 +155,12 @@ class _Explainer:
         premises = self._premises(i)
         if label is Label.IN:
             return self._applies(i, premises)
-        cutters = self._with(self.index.attackers_of(i), Label.IN)
+        cutters = self._with(self.attackers_of(i), Label.IN)
         if label is Label.OUT and cutters:
             return f"undercut by {self.name(cutters[0])}, which stands{_more(cutters)}"
         if label is Label.OUT:
             return self._failed_premise(self._with(premises, Label.OUT)[0])
-        open_attacks = self._with(self.index.attackers_of(i), Label.UNDEC)
+        open_attacks = self._with(self.attackers_of(i), Label.UNDEC)
         if open_attacks:
             cause = f"{self.name(open_attacks[0])} against it is undecided"
         else:
@@ -167,18 +172,33 @@ class _Explainer:
         holds = f"premise {names} is IN" if len(premises) == 1 else f"premises {names} are IN"
         if i in self.m.reasons:
             return f"applies: {holds}" + self._failed_attacks(i)
-        target = self.m.objections[i].target
-        effect = "defeated" if target in self.m.statements else "cut off"
-        return f"stands: {holds}, so {self.name(target)} is {effect}" + self._failed_attacks(i)
+        objection = self.m.objections[i]
+        target = self.name(objection.target)
+        effect = "defeated" if objection.target in self.m.statements else "cut off"
+        if objection.conceded:
+            effect = f"but it is conceded as outweighed, so {target} is not {effect}"
+        else:
+            effect = f"so {target} is {effect}"
+        return f"stands: {holds}, {effect}" + self._failed_attacks(i)
 
     # -- shared ----------------------------------------------------------------------
 
     def _failed_attacks(self, x: str) -> str:
-        attackers = self.index.attackers_of(x)
-        if not attackers:
-            return ""
-        verb = "fails" if len(attackers) == 1 else "fail"
-        return f"; {_listing([self.name(a) for a in attackers])} against it {verb}"
+        """The objections against an IN element: those that fail, then those conceded."""
+        text = ""
+        attackers = self.attackers_of(x)
+        if attackers:
+            verb = "fails" if len(attackers) == 1 else "fail"
+            text = f"; {_listing([self.name(a) for a in attackers])} against it {verb}"
+        conceded = [a for a in self.index.attackers_of(x) if self.m.objections[a].conceded]
+        if conceded:
+            verb = "is" if len(conceded) == 1 else "are"
+            text += f"; {_listing([self.name(a) for a in conceded])} {verb} conceded as outweighed"
+        return text
+
+    def attackers_of(self, x: str) -> tuple[str, ...]:
+        """The objections that attack ``x`` (conceded ones attack nothing)."""
+        return self.attacks.get(x, ())
 
     def _with(self, ids: Iterable[str], label: Label) -> list[str]:
         return [x for x in ids if self.label(x) is label]
@@ -204,8 +224,10 @@ class _Explainer:
 
     # -- circles -----------------------------------------------------------------------
 
-    def _support_loops(self) -> dict[str, int]:
-        """OUT elements that support each other in a circle: component number by id."""
+    def _support_loops(self) -> tuple[dict[str, int], dict[str, str]]:
+        """OUT elements that support each other in a circle (component number by id), and,
+        in a circle whose support from outside fails too, each member's next step towards
+        that outside support (breadth-first back from the members that have it)."""
         out = [x for x in self.depends if self.label(x) is Label.OUT]
 
         def support(x: str) -> list[str]:
@@ -213,10 +235,28 @@ class _Explainer:
             return [y for y in positive if self.label(y) is Label.OUT]
 
         loops: dict[str, int] = {}
+        way_out: dict[str, str] = {}
         for number, component in enumerate(_components(out, support)):
-            if len(component) > 1:
-                loops.update(dict.fromkeys(component, number))
-        return loops
+            if len(component) == 1:
+                continue
+            loops.update(dict.fromkeys(component, number))
+            inside = set(component)
+            users: dict[str, list[str]] = {}
+            queue: deque[str] = deque()
+            for x in component:
+                for y in support(x):
+                    if y in inside:
+                        users.setdefault(y, []).append(x)
+                    elif x not in way_out:
+                        way_out[x] = y
+                        queue.append(x)
+            while queue:
+                y = queue.popleft()
+                for x in users.get(y, ()):
+                    if x not in way_out:
+                        way_out[x] = y
+                        queue.append(x)
+        return loops, way_out
 
     def _attack_circles(self) -> dict[str, str]:
         """For each UNDEC element, the circle of attacks its undecidedness comes from.
@@ -234,7 +274,7 @@ class _Explainer:
         for component in _components(undecided, open_dependencies):
             inside = set(component)
             knot = next(
-                ((x, a) for x in component for a in self.index.attackers_of(x) if a in inside),
+                ((x, a) for x in component for a in self.attackers_of(x) if a in inside),
                 None,
             )
             if knot is not None:

@@ -164,12 +164,12 @@ class UnsupportedClaimTransitive(Check):
             )
         for n in witness.cycles:
             members = analysis.support_cycles[n]
-            notes.append(
-                Related(
-                    m.statements[members[0]].span,
-                    f"{quoted_list(members)} only support each other in a circle (see C401)",
-                )
+            circle = (
+                f'"{members[0]}" is given as a reason for itself (see C403)'
+                if len(members) == 1
+                else f"{quoted_list(members)} only support each other in a circle (see C401)"
             )
+            notes.append(Related(m.statements[members[0]].span, circle))
         return notes, witness.complete
 
 

@@ -10,7 +10,13 @@ from argmap.checks.registry import register
 from argmap.diagnostics import Diagnostic, Related, Severity
 from argmap.model import ArgumentMap, Label, Span
 
-__all__ = ["LabelMismatch", "ObjectionStands", "ObjectionUndecided", "ThesisNotAccepted"]
+__all__ = [
+    "LabelMismatch",
+    "ObjectionStands",
+    "ObjectionUndecided",
+    "StandsByConcession",
+    "ThesisNotAccepted",
+]
 
 _WORDS = {Label.IN: "IN (it stands)", Label.OUT: "OUT (it does not stand)", Label.UNDEC: "UNDEC"}
 
@@ -69,7 +75,8 @@ class ObjectionStands(Check):
     What it does
         Reports an objection that argues against a thesis and stands: its premises are IN and
         nothing defeats it, so its target is OUT. Objections marked `conceded` are not
-        reported: the author has accepted them.
+        reported: the author grants them but holds that they are outweighed, so they defeat
+        nothing (L603 reports what stands only because of such a concession).
 
     Why it matters
         An answered objection can still win when the answer fails: this is how you learn that
@@ -83,7 +90,7 @@ class ObjectionStands(Check):
 
     How to fix
         Answer the objection with one that stands (attack it or its premise), or mark it
-        `conceded` if you accept it.
+        `conceded` if you grant it but hold that the other side outweighs it.
     """
 
     code = "O302"
@@ -100,7 +107,8 @@ class ObjectionStands(Check):
                 objection.span,
                 id,
                 [Related(_span(m, objection.target), "what it defeats")],
-                hint="answer it with an objection to it or to its premise, or mark it conceded",
+                hint="answer it with an objection to it or to its premise, or mark it conceded"
+                " if you grant it but hold that it is outweighed",
             )
 
 
@@ -141,6 +149,58 @@ class ObjectionUndecided(Check):
                 f"{describe(ctx.map, id)} is undecided: {ctx.explanations[id]}",
                 ctx.map.objections[id].span,
                 id,
+            )
+
+
+@register
+class StandsByConcession(Check):
+    """
+    What it does
+        Reports a statement, reason or objection that stands (IN) only because an objection
+        against it is marked `conceded`: the objection itself is not defeated, so without the
+        concession it would defeat its target (or leave it undecided).
+
+    Why it matters
+        Conceding means "granted, but outweighed": the author grants the objection's point
+        and holds the conclusion anyway. That weighing is the author's assertion, not an
+        argument the map states, so a reader should know which verdicts rest on it.
+
+    Example
+            evidence meeting: "The meeting went well."
+            evidence syria: "The differences over Syria are really important."
+            thesis better: "Relations are better than they seem."
+              + meeting
+              - [conceded] syria
+
+    How to fix
+        Nothing, if the weighing is what the author says; the finding is information. To make
+        the weighing an argument, answer the objection (an objection to it or to its premise)
+        and drop `conceded`. If the objection wins, drop `conceded`: the target is then OUT.
+    """
+
+    code = "L603"
+    name = "stands-by-concession"
+    severity = Severity.INFO
+    summary = "An element stands only because an objection against it is conceded."
+
+    def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        m, labelling = ctx.map, ctx.labelling
+        for target, objections in _conceded_against(m).items():
+            if labelling[target] is not Label.IN:
+                continue
+            standing = [o for o in objections if labelling[o] is not Label.OUT]
+            if not standing:
+                continue
+            names = " and ".join(describe(m, o) for o in standing)
+            verb = "is" if len(standing) == 1 else "are"
+            yield self.finding(
+                f"{describe(m, target)} stands only because {names} {verb} conceded as"
+                " outweighed: the weighing is the author's, not an argument of the map",
+                _span(m, target),
+                target,
+                [Related(m.objections[o].span, "the conceded objection") for o in standing],
+                hint="answer the objection to argue the weighing, or drop `conceded` if the"
+                " objection wins",
             )
 
 
@@ -192,6 +252,15 @@ class LabelMismatch(Check):
                     [Related(_span(m, id), f"{describe(m, id)} is defined here")],
                     hint="update the expect line if the new label is right",
                 )
+
+
+def _conceded_against(m: ArgumentMap) -> dict[str, list[str]]:
+    """The conceded objections against each element, targets and objections in source order."""
+    against: dict[str, list[str]] = {}
+    for objection in m.objections.values():
+        if objection.conceded:
+            against.setdefault(objection.target, []).append(objection.id)
+    return against
 
 
 def _hostile(ctx: CheckContext, label: Label) -> Iterator[str]:

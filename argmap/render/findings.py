@@ -47,7 +47,8 @@ def find(m: ArgumentMap, *, check: bool = True, evaluate: bool = False) -> Findi
     defeated = frozenset(
         o.target
         for o in m.objections.values()
-        if labelling.inferences[o.id] is Label.IN
+        if not o.conceded  # granted but outweighed: it defeats nothing
+        and labelling.inferences[o.id] is Label.IN
         and labelling.statements.get(o.target) is Label.OUT
     )
     return Findings(
