@@ -1,0 +1,162 @@
+"""A map as .arg text: flat declarations that parse back to the same model.
+
+:func:`quoted` is the one place that writes a text as a token of the language. Statements come
+first (with their kind, attribution, tags, notes, quotes and citations), then reasons and
+objections; groups hold their members, nested as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from argmap.model import ArgumentMap, Inference, Objection, Statement
+
+__all__ = ["KEYWORDS", "quoted", "write_arg"]
+
+KEYWORDS = frozenset(
+    [
+        "title",
+        "author",
+        "date",
+        "description",
+        "source",
+        "file",
+        "url",
+        "group",
+        "thesis",
+        "claim",
+        "evidence",
+        "assumption",
+        "quote",
+        "cite",
+        "by",
+        "tags",
+        "note",
+        "reason",
+        "objection",
+        "expect",
+        "conceded",
+    ]
+)
+"""Words the language reads as keywords: generated ids avoid them."""
+
+_SIMPLE = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Cf", "Cs", "Co", "Cn"})
+_INDENT = "  "
+
+
+def quoted(text: str) -> str:
+    r"""``text`` as a one-line ``"..."`` token that reads back as the same text: quotes,
+    backslashes, line breaks and tabs as ``\"``, ``\\``, ``\n``, ``\t``; every other control,
+    format or separator character (``\r``, U+0085, U+2028, bidirectional controls) as
+    ``\uXXXX``, so that none can break the line or hide in it."""
+    out = []
+    for char in text:
+        if char in _SIMPLE:
+            out.append(_SIMPLE[char])
+        elif unicodedata.category(char) in _ESCAPED_CATEGORIES and char != "\u200d":
+            code = ord(char)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def write_arg(argument_map: ArgumentMap, header: Iterable[str] = ()) -> str:
+    """The map as .arg text; ``header`` lines are written first as comments."""
+    m = argument_map
+    names = _inference_names(m)
+    lines = [f"# {line}".rstrip() for line in header]
+    for keyword, value in (
+        ("title", m.title),
+        ("author", m.author),
+        ("date", m.date),
+        ("description", m.description),
+    ):
+        if value is not None:
+            lines.append(f"{keyword} {quoted(value)}")
+    for source in m.sources.values():
+        lines.append(f"source {source.id}" + (f" {quoted(source.title)}" if source.title else ""))
+        for keyword, value in (
+            ("file", source.file),
+            ("url", source.url),
+            ("author", source.author),
+            ("date", source.date),
+        ):
+            if value is not None:
+                lines.append(f"{_INDENT}{keyword} {quoted(value)}")
+    if lines:
+        lines.append("")
+    lines.extend(_members(m, None, names, ""))
+    for expectation in m.expectations:
+        lines.append(f"expect {expectation.label.value}: {' '.join(expectation.ids)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _inference_names(m: ArgumentMap) -> dict[str, str]:
+    """Ids to write for inferences: their own, or a fresh one for an anonymous inference that
+    an objection targets (a reference needs a name); None-like "" for the other anonymous."""
+    targeted = {o.target for o in m.objections.values()}
+    taken = {*m.statements, *m.reasons, *m.objections, *m.sources, *m.groups}
+    names: dict[str, str] = {}
+    number = 0
+    for inference in (*m.reasons.values(), *m.objections.values()):
+        if inference.named:
+            names[inference.id] = inference.id
+        elif inference.id in targeted:
+            number += 1
+            while f"inference-{number}" in taken:
+                number += 1
+            names[inference.id] = f"inference-{number}"
+        else:
+            names[inference.id] = ""
+    return names
+
+
+def _members(
+    m: ArgumentMap, group: str | None, names: dict[str, str], indent: str
+) -> Iterator[str]:
+    """The statements, inferences and subgroups of ``group`` (the top level when None)."""
+    statements = [s for s in m.statements.values() if s.group == group]
+    for statement in statements:
+        yield from _statement(statement, indent)
+    inferences = [i for i in (*m.reasons.values(), *m.objections.values()) if i.group == group]
+    if statements and inferences:
+        yield ""
+    for inference in inferences:
+        yield indent + _inference(inference, names)
+    for sub in m.groups.values():
+        if sub.parent == group:
+            yield ""
+            yield f"{indent}group {sub.id} {quoted(sub.title)}"
+            yield from _members(m, sub.id, names, indent + _INDENT)
+
+
+def _statement(s: Statement, indent: str) -> Iterator[str]:
+    yield f"{indent}{s.kind.value} {s.id}: {quoted(s.text)}"
+    body = indent + _INDENT
+    if s.attribution is not None:
+        yield f"{body}by {quoted(s.attribution)}"
+    if s.tags:
+        yield f"{body}tags {' '.join(s.tags)}"
+    for note in s.notes:
+        yield f"{body}note {quoted(note)}"
+    for quote in s.quotes:
+        yield f"{body}quote {quote.source} {quoted(quote.text)}"
+    for citation in s.citations:
+        locator = "" if citation.locator is None else f" {quoted(citation.locator)}"
+        yield f"{body}cite {citation.source}{locator}"
+
+
+def _inference(i: Inference, names: dict[str, str]) -> str:
+    kind = "objection" if isinstance(i, Objection) else "reason"
+    head = [kind]
+    if names[i.id]:
+        head.append(names[i.id])
+    if i.label is not None:
+        head.append(quoted(i.label))
+    if isinstance(i, Objection) and i.conceded:
+        head.append("conceded")
+    target = names.get(i.target) or i.target
+    return f"{' '.join(head)}: {' & '.join(i.premises)} -> {target}"

@@ -1,0 +1,150 @@
+"""The Argumentative Microtext Corpus (arggraph XML: parts 1 and 2 and the multilayer layer)
+as a map.
+
+Each ADU becomes a statement with the text of its EDUs (through joints, in the order of the
+text); the central claim is the thesis, opponent ADUs are attributed to the opponent. Every
+other ADU has one outgoing edge, which becomes the inference named after it: ``sup`` and ``exa``
+a reason (``r-a2``; an example is labelled so), ``reb`` an objection (``o-a1``), ``und`` an
+objection to the inference of the edge it targets. ``add`` edges join their source to that
+edge's inference as a linked co-premise. An opponent's objection that nothing rebuts or
+undercuts is one the author grants ("Of course X ... nevertheless T"), so it is conceded.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from argmap.interchange.basis import Leaves, with_leaves
+from argmap.interchange.notes import Conversion, FormatError, Note
+from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
+
+__all__ = ["OPPONENT", "read_microtext"]
+
+OPPONENT = "opponent"
+"""The attribution of the ADUs the author voices for the other side."""
+
+_SUPPORT = {"sup": None, "exa": "example"}
+_ATTACK = ("reb", "und")
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    id: str
+    src: str
+    trg: str
+    type: str
+
+
+def read_microtext(
+    text: str, path: str, leaves: Leaves = Leaves.ASSUMPTION
+) -> Conversion[ArgumentMap]:
+    """The map of one arggraph document; :class:`FormatError` when it is not one."""
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise FormatError(f"not well-formed XML: {exc}") from None
+    if root.tag != "arggraph":
+        raise FormatError(f"the root element is <{root.tag}>, not <arggraph>: not a microtext")
+    notes: list[Note] = []
+    edus = {e.get("id", ""): (e.text or "").strip() for e in root.iter("edu")}
+    order = {id: n for n, id in enumerate(edus)}
+    roles = {a.get("id", ""): a.get("type", "pro") for a in root.iter("adu")}
+    edges = [
+        _Edge(e.get("id", ""), e.get("src", ""), e.get("trg", ""), e.get("type", ""))
+        for e in root.iter("edge")
+    ]
+    span = Span(path, 1, 1, 1, 1)
+
+    texts = _adu_texts(edus, order, roles, edges)
+    outgoing = {e.src: e for e in edges if e.src in roles and e.type != "add"}
+    inference_of = {e.id: _inference_id(e) for e in outgoing.values()}
+    co_premises: dict[str, list[str]] = {}
+    for edge in edges:
+        if edge.type == "add":
+            if edge.trg in inference_of:
+                co_premises.setdefault(edge.trg, []).append(edge.src)
+            else:
+                notes.append(
+                    Note(path, f'edge "{edge.id}"', "an add edge that joins no edge: left out")
+                )
+
+    statements: dict[str, Statement] = {}
+    centre = [id for id in roles if id not in outgoing and not _only_add(id, edges)]
+    for id, role in roles.items():
+        kind = StatementKind.THESIS if id in centre and len(centre) == 1 else StatementKind.CLAIM
+        if not texts.get(id):
+            notes.append(Note(path, f'ADU "{id}"', "no EDU gives its text: it is written empty"))
+        statements[id] = Statement(
+            id, kind, texts.get(id, ""), span, attribution=OPPONENT if role == "opp" else None
+        )
+
+    attacked = {e.trg for e in edges if e.type in _ATTACK}  # ADUs rebutted, edges undercut
+    reasons: dict[str, Reason] = {}
+    objections: dict[str, Objection] = {}
+    rank = {id: n for n, id in enumerate(roles)}
+    for edge in sorted(outgoing.values(), key=lambda e: rank[e.src]):
+        name = inference_of[edge.id]
+        premises = (edge.src, *sorted(co_premises.get(edge.id, ()), key=rank.__getitem__))
+        target = inference_of.get(edge.trg, edge.trg)
+        if target not in statements and target not in inference_of.values():
+            notes.append(
+                Note(
+                    path,
+                    f'edge "{edge.id}"',
+                    f'its target "{edge.trg}" is no ADU or edge: left out',
+                )
+            )
+            continue
+        if edge.type in _SUPPORT:
+            reasons[name] = Reason(name, premises, target, span, label=_SUPPORT[edge.type])
+        elif edge.type in _ATTACK:
+            conceded = roles.get(edge.src) == "opp" and not {edge.id, edge.src} & attacked
+            objections[name] = Objection(name, premises, target, span, conceded=conceded)
+        else:
+            notes.append(
+                Note(path, f'edge "{edge.id}"', f'the edge type "{edge.type}" is unknown: left out')
+            )
+    title = root.get("topic_id")
+    m = ArgumentMap(
+        path=path,
+        title=title.replace("_", " ") if title else None,
+        description=f"stance: {root.get('stance')}" if root.get("stance") else None,
+        statements=statements,
+        reasons=reasons,
+        objections=objections,
+    )
+    return Conversion(with_leaves(m, leaves), tuple(notes))
+
+
+def _inference_id(edge: _Edge) -> str:
+    return ("r-" if edge.type in _SUPPORT else "o-") + edge.src
+
+
+def _only_add(id: str, edges: list[_Edge]) -> bool:
+    return any(e.src == id and e.type == "add" for e in edges)
+
+
+def _adu_texts(
+    edus: dict[str, str], order: dict[str, int], roles: dict[str, str], edges: list[_Edge]
+) -> dict[str, str]:
+    """Each ADU's text: the EDUs that realise it, directly or through a joint, in text order."""
+    into: dict[str, list[str]] = {}
+    for edge in edges:
+        if edge.type == "seg":
+            into.setdefault(edge.trg, []).append(edge.src)
+    texts = {}
+    for adu in roles:
+        found: list[str] = []
+        pending = list(into.get(adu, ()))
+        while pending:
+            node = pending.pop()
+            if node in edus:
+                found.append(node)
+            elif node not in found:  # a joint
+                found.append(node)
+                pending.extend(into.get(node, ()))
+        texts[adu] = " ".join(
+            edus[n] for n in sorted((n for n in found if n in edus), key=order.__getitem__)
+        )
+    return texts
