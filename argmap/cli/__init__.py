@@ -27,6 +27,8 @@ _COMMANDS = {
     "explain": ("argmap.cli.explain_cmd", "explain"),
     "label": ("argmap.cli.label_cmd", "label"),
     "render": ("argmap.cli.render_cmd", "render"),
+    "import": ("argmap.cli.import_cmd", "import_"),
+    "export": ("argmap.cli.export_cmd", "export"),
 }
 
 

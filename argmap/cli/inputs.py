@@ -22,6 +22,7 @@ __all__ = [
     "fail",
     "json_payload",
     "read_input",
+    "read_input_bytes",
     "read_inputs",
     "usable",
 ]
@@ -73,7 +74,7 @@ def usable(item: ReadResult | InputError) -> ReadResult | None:
 
 def read_input(path: str) -> ReadResult | InputError:
     """One map (a path as :func:`expand` gives it, or ``-``), or why it could not be read."""
-    data = _read(path)
+    data = read_input_bytes(path)
     return data if isinstance(data, InputError) else read_bytes(data, _display(path))
 
 
@@ -81,7 +82,8 @@ def _display(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def _read(path: str) -> bytes | InputError:
+def read_input_bytes(path: str) -> bytes | InputError:
+    """The bytes of a file (or of standard input for ``-``), or why they cannot be read."""
     try:
         if path == STDIN:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)

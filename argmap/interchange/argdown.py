@@ -1,0 +1,1 @@
+"""Argdown (placeholder while written)."""

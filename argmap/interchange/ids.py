@@ -1,0 +1,32 @@
+"""Readable ids for imported statements: the first words of the text, made unique."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.interchange.arg_writer import KEYWORDS
+
+__all__ = ["IdMaker"]
+
+_WORD = re.compile(r"[^\W_]+")
+_WORDS = 4
+_LONGEST = 32
+
+
+class IdMaker:
+    """Makes ids like ``more-police-on-streets`` from texts; each id it gives is new."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self._taken = set(taken or ())
+
+    def __call__(self, text: str, fallback: str = "s") -> str:
+        words = _WORD.findall(text.casefold())[:_WORDS]
+        base = "-".join(words)[:_LONGEST].rstrip("-") or fallback
+        if not (base[0].isalpha() or base[0] == "_") or base in KEYWORDS:
+            base = f"{fallback}-{base}"
+        id, n = base, 1
+        while id in self._taken:
+            n += 1
+            id = f"{base}-{n}"
+        self._taken.add(id)
+        return id
