@@ -140,7 +140,8 @@ def _plan(
             real = os.path.realpath(target)
             if real in seen:
                 fail(
-                    f"{seen[real]} and {source} would both be written to {target}: import them separately"
+                    f"{seen[real]} and {source} would both be written to {target}: "
+                    "import them separately"
                 )
             seen[real] = source
         jobs.append(_Job(source, target, format, leaves, check))

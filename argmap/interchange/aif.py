@@ -204,7 +204,10 @@ def _problem(graph: _Graph, node: str, premises: list[str], conclusions: list[st
         )
     conclusion = conclusions[0]
     if type != "CA" and graph.types[conclusion] != "I":
-        return f'its conclusion is the {graph.types[conclusion]}-node "{conclusion}": a reason can only support a statement'
+        return (
+            f'its conclusion is the {graph.types[conclusion]}-node "{conclusion}": '
+            "a reason can only support a statement"
+        )
     if conclusion in premises:
         what = (
             "rephrases itself"
