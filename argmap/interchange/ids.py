@@ -19,14 +19,18 @@ class IdMaker:
     def __init__(self, taken: set[str] | None = None) -> None:
         self._taken = set(taken or ())
 
-    def __call__(self, text: str, fallback: str = "s") -> str:
-        words = _WORD.findall(text.casefold())[:_WORDS]
-        base = "-".join(words)[:_LONGEST].rstrip("-") or fallback
-        if not (base[0].isalpha() or base[0] == "_") or base in KEYWORDS:
-            base = f"{fallback}-{base}"
-        id, n = base, 1
+    def keep(self, id: str) -> str:
+        """``id`` itself if no id given so far is the same, else a numbered variant."""
+        base, n = id, 1
         while id in self._taken:
             n += 1
             id = f"{base}-{n}"
         self._taken.add(id)
         return id
+
+    def __call__(self, text: str, fallback: str = "s") -> str:
+        words = _WORD.findall(text.casefold())[:_WORDS]
+        base = "-".join(words)[:_LONGEST].rstrip("-") or fallback
+        if not (base[0].isalpha() or base[0] == "_") or base in KEYWORDS:
+            base = f"{fallback}-{base}"
+        return self.keep(base)
