@@ -17,6 +17,7 @@ from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.interchange.basis import Leaves
 from argmap.interchange.convert import IMPORTS, format_of, import_document
 from argmap.interchange.notes import FormatError, Note
+from argmap.text import count
 
 __all__ = ["import_"]
 
@@ -59,6 +60,12 @@ class _Done(NamedTuple):
     "microtexts, claim for Argdown); the output's header says which.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="How many processes convert and check the files (default: one per core).",
+)
+@click.option(
     "--check",
     "check",
     is_flag=True,
@@ -69,18 +76,21 @@ def import_(
     output: str | None,
     source_format: str | None,
     leaves: str | None,
+    jobs: int | None,
     check: bool,
 ) -> None:
     """Import FILES (AIF JSON, Argdown, microtext XML; - for standard input) as .arg maps.
 
     Without -o one map goes to standard output; several need -o FOLDER (one .arg per file),
     unless --check is given alone. Whatever a map cannot express is reported on standard error.
+    With --check, the maps are converted and checked in a pool of processes (-j), and the
+    findings are the same, in the same order, as in one process.
     Exit code 0: imported; 1: --check found a warning or error; 2: a file could not be read
     or converted, or a usage error.
     """
     sources = expand(files)
-    jobs = _plan(sources, output, source_format, Leaves(leaves) if leaves else None, check)
-    results = _run(jobs)
+    planned = _plan(sources, output, source_format, Leaves(leaves) if leaves else None, check)
+    results = _run(planned, jobs or os.cpu_count() or 1)
     exit_code = EXIT_CLEAN
     findings: list[Diagnostic] = []
     texts: dict[str, str] = {}
@@ -102,7 +112,9 @@ def import_(
         from argmap.report.human import format_human
 
         findings.sort(key=sort_key)
-        click.echo(format_human(findings, texts), nl=False, err=output == STDOUT)
+        stream_is_taken = output == STDOUT
+        click.echo(format_human(findings, texts), nl=False, err=stream_is_taken)
+        click.echo(_summary(findings, len(texts)), err=stream_is_taken)
         if exit_code == EXIT_CLEAN and any(f.severity >= Severity.WARNING for f in findings):
             exit_code = EXIT_FINDINGS
     raise SystemExit(exit_code)
@@ -150,14 +162,14 @@ def _plan(
     return jobs
 
 
-def _run(jobs: list[_Job]) -> list[_Done]:
-    """Every job, in order: in a pool of processes (one per core) when there are many."""
-    if len(jobs) < _POOL_FROM:
+def _run(jobs: list[_Job], workers: int) -> list[_Done]:
+    """Every job, in order: in a pool of ``workers`` processes when there are many."""
+    if workers == 1 or len(jobs) < _POOL_FROM:
         return [_convert(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return list(
-            pool.map(_convert, jobs, chunksize=max(1, len(jobs) // (8 * (os.cpu_count() or 1))))
-        )
+    if jobs[0].check:  # imported once here, so that forked workers need not import them
+        _check("thesis t: \"T.\"\n", "warm-up.arg")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_convert, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
 
 
 def _convert(job: _Job) -> _Done:
@@ -186,6 +198,21 @@ def _check(text: str, path: str) -> list[Diagnostic]:
     if not result.ok:
         return list(result.diagnostics)
     return [*result.diagnostics, *run_checks(CheckContext(result.map, analyze(result.map)))]
+
+
+def _summary(findings: Sequence[Diagnostic], maps: int) -> str:
+    """``Found 3 warnings and 1 info finding in 2 imported maps.``"""
+    counts = [
+        count(sum(f.severity is severity for f in findings), str(severity) + suffix)
+        for severity, suffix in (
+            (Severity.ERROR, ""),
+            (Severity.WARNING, ""),
+            (Severity.INFO, " finding"),
+        )
+    ]
+    shown = [c for c in counts if not c.startswith("0 ")] or ["no findings"]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return f"Found {listed} in {count(maps, 'imported map')}."
 
 
 def _display(source: str) -> str:

@@ -307,7 +307,8 @@ def _relation(
                 Note(
                     path,
                     where,
-                    f"support of the argument <{target.title}> as a whole has no counterpart: left out",
+                    f"support of the argument <{target.title}> as a whole has no counterpart: "
+                    "left out",
                 )
             )
             return
@@ -420,7 +421,8 @@ def _statement_line(s: Statement, notes: list[Note]) -> str:
             Note(
                 s.span.file,
                 f"line {s.span.line}",
-                f'the text of "{s.id}" has characters Argdown reads as markup or breaks: it may not read back the same',
+                f'the text of "{s.id}" has characters Argdown reads as markup or line breaks: '
+                "it may not read back the same",
             )
         )
     data: dict[str, object] = {}
