@@ -50,9 +50,8 @@ def main() -> None:
             [argmap, "import", "--check", "-j", str(jobs), *files], ROOT, options.runs, (0, 1)
         )
         if isinstance(timing, Timing):
-            print(
-                f"  -j {jobs}: {timing.wall:.2f} s wall, {timing.cpu:.2f} s CPU, {timing.rss:.0f} MB"
-            )
+            wall, cpu = f"{timing.wall:.2f} s wall", f"{timing.cpu:.2f} s CPU"
+            print(f"  -j {jobs}: {wall}, {cpu}, {timing.rss:.0f} MB peak")
         else:
             print(f"  -j {jobs}: not measured: {timing.reason}")
 
