@@ -158,7 +158,10 @@ def _plan(
             seen[real] = source
         jobs.append(_Job(source, target, format, leaves, check))
     if folder and output is not None:
-        os.makedirs(output, exist_ok=True)
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as exc:
+            fail(f"the folder {output} cannot be made: {exc.strerror or exc}")
     return jobs
 
 
@@ -167,7 +170,7 @@ def _run(jobs: list[_Job], workers: int) -> list[_Done]:
     if workers == 1 or len(jobs) < _POOL_FROM:
         return [_convert(job) for job in jobs]
     if jobs[0].check:  # imported once here, so that forked workers need not import them
-        _check("thesis t: \"T.\"\n", "warm-up.arg")
+        _check('thesis t: "T."\n', "warm-up.arg")
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_convert, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
 

@@ -304,6 +304,14 @@ def _left_out(m: ArgumentMap) -> Iterable[Note]:
                 f"line {affected[0].span.line}",
                 f"{count(len(affected), 'statement')} lose {what} ({_ids(s.id for s in affected)})",
             )
+    named = [i for i in (*m.reasons.values(), *m.objections.values()) if i.named]
+    if named:
+        yield Note(
+            m.path,
+            f"line {named[0].span.line}",
+            f"{count(len(named), 'named inference')} (reasons and objections) lose their "
+            f"names, as AIF nodes have numbers: {_ids(i.id for i in named)}",
+        )
     conceded = [o for o in m.objections.values() if o.conceded]
     if conceded:
         yield Note(

@@ -68,30 +68,25 @@ def write_arg(argument_map: ArgumentMap, header: Iterable[str] = ()) -> str:
     m = argument_map
     names = _inference_names(m)
     lines = [f"# {line}".rstrip() for line in header]
-    for keyword, value in (
-        ("title", m.title),
-        ("author", m.author),
-        ("date", m.date),
-        ("description", m.description),
-    ):
-        if value is not None:
-            lines.append(f"{keyword} {quoted(value)}")
+    header_fields = (("title", m.title), ("author", m.author), ("date", m.date))
+    lines.extend(_fields("", (*header_fields, ("description", m.description))))
     for source in m.sources.values():
         lines.append(f"source {source.id}" + (f" {quoted(source.title)}" if source.title else ""))
-        for keyword, value in (
-            ("file", source.file),
-            ("url", source.url),
-            ("author", source.author),
-            ("date", source.date),
-        ):
-            if value is not None:
-                lines.append(f"{_INDENT}{keyword} {quoted(value)}")
+        fields = (("file", source.file), ("url", source.url), ("author", source.author))
+        lines.extend(_fields(_INDENT, (*fields, ("date", source.date))))
     if lines:
         lines.append("")
     lines.extend(_members(m, None, names, ""))
     for expectation in m.expectations:
         lines.append(f"expect {expectation.label.value}: {' '.join(expectation.ids)}")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _fields(indent: str, fields: Iterable[tuple[str, str | None]]) -> Iterator[str]:
+    """``keyword "value"`` lines for the fields that have a value."""
+    for keyword, value in fields:
+        if value is not None:
+            yield f"{indent}{keyword} {quoted(value)}"
 
 
 def _inference_names(m: ArgumentMap) -> dict[str, str]:
