@@ -181,14 +181,14 @@ def test_label_results_across_each_corpus() -> None:
     part1 = [(path, "microtext") for row, path in _microtexts() if row["part"] == "part1"]
     part2 = [(path, "microtext") for row, path in _microtexts() if row["part"] == "part2"]
     aif = [(path, "aif") for path in _aif_files()]
-    results = {
-        name: _thesis_labels(files)
-        for name, files in (("part1", part1), ("part2", part2), ("aif", aif))
-    }
+    argdown = [(path, "argdown") for path in sorted(ARGDOWN.glob("*.argdown"))]
+    sets = {"part1": part1, "part2": part2, "aif": aif, "argdown": argdown}
+    results = {name: _thesis_labels(files) for name, files in sets.items()}
     assert results == {
         "part1": Counter({Label.IN.value: 75, Label.OUT.value: 37}),
         "part2": Counter({Label.IN.value: 137, Label.OUT.value: 34}),
         "aif": Counter({Label.IN.value: 391, Label.OUT.value: 47, Label.UNDEC.value: 2}),
+        "argdown": Counter({Label.OUT.value: 24}),
     }
 
 

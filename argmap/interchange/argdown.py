@@ -5,7 +5,8 @@ structure gives one reason per inference (the main one named after the argument,
 description as the label); an argument without one is a statement of its description. Support
 is a reason, attack an objection, undercut an objection to the argument's inference, a strict
 contrary or contradiction an objection (each way for a contradiction). Headings are groups and
-tags are tags. What has no counterpart (support of a whole argument, inline data argmap does
+tags are tags; a document that gives no statement a kind gets a thesis in each connected part
+where one is clear. What has no counterpart (support of a whole argument, inline data argmap does
 not know, front matter other than the title, author, date and description) is reported.
 
 Export writes what argmap's own import reads back to the same map: statements with their tags
@@ -25,7 +26,7 @@ from typing import Any
 
 from argmap.interchange import argdown_syntax as syntax
 from argmap.interchange.arg_writer import KEYWORDS
-from argmap.interchange.basis import Leaves, with_leaves
+from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
 from argmap.interchange.ids import IdMaker
 from argmap.interchange.notes import Conversion, Note
 from argmap.model import (
@@ -146,6 +147,8 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
         reasons=reasons,
         objections=objections,
     )
+    if not any(s.kind is not StatementKind.CLAIM for s in statements.values()):
+        m = one_thesis_per_part(m)  # a document that says nothing of kinds: find the theses
     return Conversion(with_leaves(m, leaves), tuple(notes))
 
 
