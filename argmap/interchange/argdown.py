@@ -27,7 +27,7 @@ from typing import Any
 from argmap.interchange import argdown_syntax as syntax
 from argmap.interchange.arg_writer import KEYWORDS
 from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
-from argmap.interchange.ids import IdMaker
+from argmap.interchange.ids import ID, IdMaker
 from argmap.interchange.notes import Conversion, Note
 from argmap.model import (
     ArgumentMap,
@@ -47,7 +47,6 @@ from argmap.model import (
 
 __all__ = ["read_argdown", "write_argdown"]
 
-_ID = re.compile(r"[^\W\d](?:[\w-]|[^\x00-\x7f\s])*(?<!-)")
 _TAG = re.compile(r'[^\s#\]\[":]+')
 _KINDS = {k.value: k for k in StatementKind if k is not StatementKind.CLAIM}
 _HEADER = ("title", "author", "date", "description")
@@ -61,10 +60,17 @@ class _Ids:
         self._make = IdMaker()
         self.of: dict[tuple[str, str], str] = {}
 
+    def given(self, kind: str, title: str, id: object) -> str | None:
+        """A valid id the document gives (argmap's own export), kept; None if it is none."""
+        if not (isinstance(id, str) and ID.fullmatch(id) and id not in KEYWORDS):
+            return None
+        self.of[(kind, title)] = self._make.keep(id)
+        return self.of[(kind, title)]
+
     def __call__(self, kind: str, title: str, text: str = "") -> str:
         key = (kind, title)
         if key not in self.of:
-            usable = _ID.fullmatch(title) and title not in KEYWORDS
+            usable = ID.fullmatch(title) and title not in KEYWORDS
             words = title if not title.startswith("Untitled") else (text or title)
             self.of[key] = self._make.keep(title) if usable else self._make(words, "s")
         return self.of[key]
@@ -75,11 +81,12 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
     doc = syntax.parse(text)
     notes = [Note(path, f"line {line}" if line else "the text", msg) for line, msg in doc.problems]
     ids = _Ids()
+    sources = _sources(doc, ids, path, notes)
     groups = _groups(doc, ids)
     group_of = {g.title: id for id, g in groups.items()}
     statements: dict[str, Statement] = {}
     for s in doc.statements.values():
-        statement = _statement(s, ids("statement", s.title, s.text), path, notes)
+        statement = _statement(s, ids("statement", s.title, s.text), sources, path, notes)
         statements[statement.id] = replace(statement, group=group_of.get(s.group or ""))
     reasons: dict[str, Reason] = {}
     objections: dict[str, Objection] = {}
@@ -140,8 +147,8 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
         author=_header(doc, "author"),
         date=_header(doc, "date"),
         description=_header(doc, "description"),
-        sources=_sources(doc, path, notes),
-        expectations=_expectations(doc, path),
+        sources=sources,
+        expectations=_expectations(doc, {*statements, *reasons, *objections}, path, notes),
         groups=groups,
         statements=statements,
         reasons=reasons,
@@ -164,20 +171,28 @@ def _header(doc: syntax.Document, key: str) -> str | None:
     return decoded if isinstance(decoded, str) else value
 
 
-def _expectations(doc: syntax.Document, path: str) -> tuple[Expectation, ...]:
+def _expectations(
+    doc: syntax.Document, known: set[str], path: str, notes: list[Note]
+) -> tuple[Expectation, ...]:
     """The expected labels argmap writes into the front matter."""
     try:
         listed = json.loads(doc.front_matter.get("expect", "[]"))
     except json.JSONDecodeError:
-        return ()
+        listed = None
     span = Span(path, 1, 1, 1, 1)
-    return tuple(
-        Expectation(Label(e["label"]), tuple(str(i) for i in e["ids"]), span)
-        for e in listed
-        if isinstance(e, dict)
-        and e.get("label") in ("IN", "OUT", "UNDEC")
-        and isinstance(e.get("ids"), list)
-    )
+    expectations = []
+    for e in listed if isinstance(listed, list) else [listed]:
+        if not (
+            isinstance(e, dict)
+            and e.get("label") in ("IN", "OUT", "UNDEC")
+            and isinstance(e.get("ids"), list)
+            and e["ids"]
+            and all(id in known for id in e["ids"])
+        ):
+            notes.append(Note(path, "the front matter", f"the expected labels {e} are not read"))
+            continue
+        expectations.append(Expectation(Label(e["label"]), tuple(e["ids"]), span))
+    return tuple(expectations)
 
 
 def _groups(doc: syntax.Document, ids: _Ids) -> dict[str, Group]:
@@ -186,14 +201,15 @@ def _groups(doc: syntax.Document, ids: _Ids) -> dict[str, Group]:
     for g in doc.groups:
         if g.title in seen:
             continue
-        given = g.data.get("id")
-        id = given if isinstance(given, str) else ids("group", g.title)
+        id = ids.given("group", g.title, g.data.get("id")) or ids("group", g.title)
         seen[g.title] = id
         groups[id] = Group(id, g.title, Span("", 1, 1, 1, 1), seen.get(g.parent or ""))
     return groups
 
 
-def _statement(s: syntax.Statement, id: str, path: str, notes: list[Note]) -> Statement:
+def _statement(
+    s: syntax.Statement, id: str, sources: dict[str, Source], path: str, notes: list[Note]
+) -> Statement:
     data = dict(s.data)
     tags = [t for t in s.tags if t not in _KINDS]
     kinds = [_KINDS[t] for t in s.tags if t in _KINDS]
@@ -207,6 +223,18 @@ def _statement(s: syntax.Statement, id: str, path: str, notes: list[Note]) -> St
         for c in _pairs(data.pop("citations", None))
     )
     statement_notes = data.pop("notes", None)
+    unknown = [q.source for q in quotes if q.source not in sources]
+    unknown += [c.source for c in citations if c.source not in sources]
+    if unknown:
+        notes.append(
+            Note(
+                path,
+                f"line {s.line}",
+                f"quotes or citations of [{s.title}] name no source of the front matter: left out",
+            )
+        )
+        quotes = tuple(q for q in quotes if q.source in sources)
+        citations = tuple(c for c in citations if c.source in sources)
     for key in data:
         notes.append(
             Note(
@@ -245,7 +273,7 @@ def _tags(tags: Iterable[str], path: str, line: int, notes: list[Note]) -> tuple
     return tuple(dict.fromkeys(kept))
 
 
-def _sources(doc: syntax.Document, path: str, notes: list[Note]) -> dict[str, Source]:
+def _sources(doc: syntax.Document, ids: _Ids, path: str, notes: list[Note]) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for key, value in doc.front_matter.items():
         if key in (*_HEADER, "expect"):
@@ -257,9 +285,19 @@ def _sources(doc: syntax.Document, path: str, notes: list[Note]) -> dict[str, So
                 listed = None
             if isinstance(listed, list):
                 for s in listed:
-                    if isinstance(s, dict) and isinstance(s.get("id"), str):
-                        fields = {k: s.get(k) for k in ("title", "file", "url", "author", "date")}
-                        sources[s["id"]] = Source(s["id"], Span(path, 1, 1, 1, 1), **fields)
+                    id = ids.given("source", str(s), s.get("id")) if isinstance(s, dict) else None
+                    if id is None:
+                        notes.append(
+                            Note(
+                                path,
+                                "the front matter",
+                                f"the source {s} has no valid id: left out",
+                            )
+                        )
+                        continue
+                    fields = {k: s.get(k) for k in ("title", "file", "url", "author", "date")}
+                    texts = {k: v for k, v in fields.items() if isinstance(v, str)}
+                    sources[id] = Source(id, Span(path, 1, 1, 1, 1), **texts)
                 continue
         notes.append(Note(path, "the front matter", f'"{key}" has no place in argmap: left out'))
     return sources

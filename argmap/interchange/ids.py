@@ -6,7 +6,10 @@ import re
 
 from argmap.interchange.arg_writer import KEYWORDS
 
-__all__ = ["IdMaker"]
+__all__ = ["ID", "IdMaker"]
+
+ID = re.compile(r"[^\W\d](?:[\w-]|[^\x00-\x7f\s])*(?<!-)")
+"""What the language accepts as an id (grammar/argmap.lark)."""
 
 _WORD = re.compile(r"[^\W_]+")
 _WORDS = 4

@@ -15,7 +15,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from argmap.interchange.arg_writer import KEYWORDS
 from argmap.interchange.basis import Leaves, with_leaves
+from argmap.interchange.ids import ID, IdMaker
 from argmap.interchange.notes import Conversion, FormatError, Note
 from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
 
@@ -57,16 +59,34 @@ def read_microtext(
     span = Span(path, 1, 1, 1, 1)
 
     texts = _adu_texts(edus, order, roles, edges)
-    outgoing = {e.src: e for e in edges if e.src in roles and e.type != "add"}
-    inference_of = {e.id: _inference_id(e) for e in outgoing.values()}
+    ids = _ids(roles)
+    outgoing: dict[str, _Edge] = {}
+    for edge in edges:
+        if edge.type in ("seg", "add"):
+            continue
+        if edge.src not in roles:
+            notes.append(
+                Note(path, f'edge "{edge.id}"', f'its source "{edge.src}" is no ADU: left out')
+            )
+        elif edge.src in outgoing:
+            notes.append(
+                Note(path, f'edge "{edge.id}"', f'ADU "{edge.src}" already has an edge: left out')
+            )
+        else:
+            outgoing[edge.src] = edge
+    inference_of = {e.id: _inference_id(e, ids) for e in outgoing.values()}
     co_premises: dict[str, list[str]] = {}
     for edge in edges:
         if edge.type == "add":
-            if edge.trg in inference_of:
+            if edge.trg in inference_of and edge.src in roles:
                 co_premises.setdefault(edge.trg, []).append(edge.src)
             else:
                 notes.append(
-                    Note(path, f'edge "{edge.id}"', "an add edge that joins no edge: left out")
+                    Note(
+                        path,
+                        f'edge "{edge.id}"',
+                        "an add edge from no ADU, or to no edge: left out",
+                    )
                 )
 
     statements: dict[str, Statement] = {}
@@ -75,19 +95,19 @@ def read_microtext(
         kind = StatementKind.THESIS if id in centre and len(centre) == 1 else StatementKind.CLAIM
         if not texts.get(id):
             notes.append(Note(path, f'ADU "{id}"', "no EDU gives its text: it is written empty"))
-        statements[id] = Statement(
-            id, kind, texts.get(id, ""), span, attribution=OPPONENT if role == "opp" else None
+        statements[ids[id]] = Statement(
+            ids[id], kind, texts.get(id, ""), span, attribution=OPPONENT if role == "opp" else None
         )
 
     attacked = {e.trg for e in edges if e.type in _ATTACK}  # ADUs rebutted, edges undercut
-    reasons: dict[str, Reason] = {}
-    objections: dict[str, Objection] = {}
+    inferences: dict[str, Reason | Objection] = {}
     rank = {id: n for n, id in enumerate(roles)}
     for edge in sorted(outgoing.values(), key=lambda e: rank[e.src]):
         name = inference_of[edge.id]
-        premises = (edge.src, *sorted(co_premises.get(edge.id, ()), key=rank.__getitem__))
-        target = inference_of.get(edge.trg, edge.trg)
-        if target not in statements and target not in inference_of.values():
+        joined = sorted(co_premises.get(edge.id, ()), key=rank.__getitem__)
+        premises = tuple(ids[p] for p in (edge.src, *joined))
+        target = inference_of.get(edge.trg) or ids.get(edge.trg)
+        if target is None:
             notes.append(
                 Note(
                     path,
@@ -95,30 +115,70 @@ def read_microtext(
                     f'its target "{edge.trg}" is no ADU or edge: left out',
                 )
             )
-            continue
-        if edge.type in _SUPPORT:
-            reasons[name] = Reason(name, premises, target, span, label=_SUPPORT[edge.type])
+        elif edge.type in _SUPPORT and target in statements:
+            inferences[name] = Reason(name, premises, target, span, label=_SUPPORT[edge.type])
         elif edge.type in _ATTACK:
-            conceded = roles.get(edge.src) == "opp" and not {edge.id, edge.src} & attacked
-            objections[name] = Objection(name, premises, target, span, conceded=conceded)
+            conceded = roles[edge.src] == "opp" and not {edge.id, edge.src} & attacked
+            inferences[name] = Objection(name, premises, target, span, conceded=conceded)
         else:
             notes.append(
-                Note(path, f'edge "{edge.id}"', f'the edge type "{edge.type}" is unknown: left out')
+                Note(
+                    path,
+                    f'edge "{edge.id}"',
+                    f'a "{edge.type}" edge to "{edge.trg}" has no counterpart: left out',
+                )
             )
+    _without_lost_targets(inferences, statements, path, notes)
     title = root.get("topic_id")
     m = ArgumentMap(
         path=path,
         title=title.replace("_", " ") if title else None,
         description=f"stance: {root.get('stance')}" if root.get("stance") else None,
         statements=statements,
-        reasons=reasons,
-        objections=objections,
+        reasons={id: i for id, i in inferences.items() if isinstance(i, Reason)},
+        objections={id: i for id, i in inferences.items() if isinstance(i, Objection)},
     )
     return Conversion(with_leaves(m, leaves), tuple(notes))
 
 
-def _inference_id(edge: _Edge) -> str:
-    return ("r-" if edge.type in _SUPPORT else "o-") + edge.src
+def _inference_id(edge: _Edge, ids: dict[str, str]) -> str:
+    return ("r-" if edge.type in _SUPPORT else "o-") + ids[edge.src]
+
+
+def _ids(roles: dict[str, str]) -> dict[str, str]:
+    """The ADUs' own ids where they are valid argmap ids (``a1``), else ids made from them."""
+    make = IdMaker()
+    return {
+        adu: make.keep(adu) if ID.fullmatch(adu) and adu not in KEYWORDS else make(adu, "adu")
+        for adu in roles
+    }
+
+
+def _without_lost_targets(
+    inferences: dict[str, Reason | Objection],
+    statements: dict[str, Statement],
+    path: str,
+    notes: list[Note],
+) -> None:
+    """Leave out, in turn, the objections whose target inference was left out."""
+    lost = [
+        i for i in inferences.values() if i.target not in statements and i.target not in inferences
+    ]
+    while lost:
+        for inference in lost:
+            notes.append(
+                Note(
+                    path,
+                    f'the inference "{inference.id}"',
+                    "what it attacks was left out: left out",
+                )
+            )
+            del inferences[inference.id]
+        lost = [
+            i
+            for i in inferences.values()
+            if i.target not in statements and i.target not in inferences
+        ]
 
 
 def _only_add(id: str, edges: list[_Edge]) -> bool:
