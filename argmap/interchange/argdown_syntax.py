@@ -396,6 +396,8 @@ class _Parser:
 
     def _inference(self, number: int, rules: str) -> None:
         assert self.pcs is not None
+        if self.after_inference:  # the inference above has no conclusion
+            self._drop_open_inference()
         data: dict[str, object] = {}
         found = _DATA.search(rules)
         if found:
@@ -414,7 +416,15 @@ class _Parser:
     def _used(self, uses: list[object]) -> list[str]:
         return [self.pcs_numbers[str(u)] for u in uses if str(u) in self.pcs_numbers]
 
+    def _drop_open_inference(self) -> None:
+        assert self.pcs is not None
+        line = self.pcs.inferences.pop().line
+        self.doc.problems.append((line, "an inference with no conclusion after it: left out"))
+        self.after_inference = False
+
     def _finish_pcs(self) -> None:
+        if self.pcs is not None and self.after_inference:
+            self._drop_open_inference()
         self.pcs, self.after_inference, self.since = None, False, []
 
 

@@ -50,6 +50,8 @@ def import_document(
     its leaves are; :class:`FormatError` when it is not a document of that format."""
     chosen = leaves or DEFAULT_LEAVES[format]
     converted = IMPORTS[format](text, path, chosen)
+    if not converted.value.statements:
+        raise FormatError("it holds no statement (proposition) to import: a map needs one")
     header = (
         f"Imported by argmap import from {PurePath(path).name} ({format}).",
         f"Statements that no reason supports are {chosen.value}s (--leaves {chosen.value}).",
