@@ -22,6 +22,7 @@ from typing import Any
 from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
 from argmap.interchange.ids import IdMaker
 from argmap.interchange.notes import Conversion, FormatError, Note
+from argmap.interchange.pruning import orphaned
 from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
 from argmap.text import count
 
@@ -170,20 +171,17 @@ def _shapes(graph: _Graph, path: str, notes: list[Note]) -> dict[str, tuple[list
             notes.append(Note(path, f'{type}-node "{node}"', f"{problem}: left out"))
         else:
             shapes[node] = (premises, conclusions[0])
-    changed = True
-    while changed:  # undercuts of what was left out
-        changed = False
-        for node, (_, conclusion) in list(shapes.items()):
-            if graph.types[conclusion] != "I" and conclusion not in shapes:
-                notes.append(
-                    Note(
-                        path,
-                        f'CA-node "{node}"',
-                        f'it attacks "{conclusion}", which was left out: left out',
-                    )
-                )
-                del shapes[node]
-                changed = True
+    target_of = {node: conclusion for node, (_, conclusion) in shapes.items()}
+    statements = {node for node, type in graph.types.items() if type == "I"}
+    for node in orphaned(target_of, statements):  # undercuts of what was left out
+        notes.append(
+            Note(
+                path,
+                f'CA-node "{node}"',
+                f'what it attacks, "{target_of[node]}", was left out: left out',
+            )
+        )
+        del shapes[node]
     return shapes
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from argmap.interchange import argdown_syntax as syntax
@@ -137,8 +137,14 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
             )
             if last:
                 main[argument.title] = id
+    state = _Import(doc, ids, main, marked, group_of, path, notes, reasons, objections)
     for relation in doc.relations:
-        _relation(relation, doc, ids, main, marked, reasons, objections, group_of, path, notes)
+        if not state.is_undercut_of_a_statement(relation):
+            _relation(relation, state)
+    state.index_premises()
+    for relation in doc.relations:
+        if state.is_undercut_of_a_statement(relation):
+            _relation(relation, state)
     for conclusion in marked:  # the "Not: ..." of an objection is no statement of the map
         statements.pop(ids("statement", conclusion), None)
     m = ArgumentMap(
@@ -303,25 +309,47 @@ def _sources(doc: syntax.Document, ids: _Ids, path: str, notes: list[Note]) -> d
     return sources
 
 
-def _relation(
-    relation: syntax.Relation,
-    doc: syntax.Document,
-    ids: _Ids,
-    main: dict[str, str],
-    marked: dict[str, syntax.Argument],
-    reasons: dict[str, Reason],
-    objections: dict[str, Objection],
-    group_of: dict[str, str],
-    path: str,
-    notes: list[Note],
-) -> None:
+@dataclass(slots=True)
+class _Import:
+    """What the relations are read against, and the reasons and objections they make."""
+
+    doc: syntax.Document
+    ids: _Ids
+    main: dict[str, str]  # argument title -> the id of its main inference
+    marked: dict[str, syntax.Argument]  # conclusion title -> the objection argmap wrote
+    group_of: dict[str, str]
+    path: str
+    notes: list[Note]
+    reasons: dict[str, Reason] = field(default_factory=dict)
+    objections: dict[str, Objection] = field(default_factory=dict)
+    uses: dict[str, list[str]] = field(default_factory=dict)  # premise -> its inferences
+
+    def is_undercut_of_a_statement(self, relation: syntax.Relation) -> bool:
+        """An undercut of an argument that argmap reads as a statement: it aims at the one
+        inference that argument is a premise of, known once every other relation is read."""
+        target = relation.target
+        return (
+            relation.type == "undercut"
+            and target.kind == "argument"
+            and target.title not in self.main
+        )
+
+    def index_premises(self) -> None:
+        for inference in (*self.reasons.values(), *self.objections.values()):
+            for premise in inference.premises:
+                self.uses.setdefault(premise, []).append(inference.id)
+
+
+def _relation(relation: syntax.Relation, state: _Import) -> None:
     """One relation as a reason or objection (or a note saying why it cannot be one)."""
+    doc, ids, main, marked = state.doc, state.ids, state.main, state.marked
+    reasons, objections, path, notes = state.reasons, state.objections, state.path, state.notes
     span = Span(path, relation.line, 1, relation.line, 1)
     where = f"line {relation.line}"
     source, target = relation.source, relation.target
     if source.kind == "statement" and source.title in marked:  # an objection argmap wrote
         argument = marked[source.title]
-        group = group_of.get(argument.group or "")
+        group = state.group_of.get(argument.group or "")
         inference = argument.inferences[-1]
         id = main[argument.title]
         anonymous = argument.data.get("anonymous") is True
@@ -356,16 +384,15 @@ def _relation(
         id = f"reason@{relation.line}@{len(reasons)}"
         reasons[id] = Reason(id, (premise,), ids(target.kind, target.title), span, named=False)
         return
-    if relation.type == "undercut" and target.kind == "argument" and target.title not in main:
-        undercut = ids("argument", target.title)
-        using = [i.id for i in (*reasons.values(), *objections.values()) if undercut in i.premises]
+    if state.is_undercut_of_a_statement(relation):
+        using = state.uses.get(ids("argument", target.title), [])
         goal = using[0] if len(using) == 1 else None
     if goal is None:
         notes.append(
             Note(path, where, f"the {relation.type} relation has no inference to aim at: left out")
         )
         return
-    if relation.type == "contradictory":
+    if relation.type == "contradictory" and target.title not in main:
         notes.append(Note(path, where, "a contradiction is written as an objection each way"))
         other = f"objection@{relation.line}@{len(objections)}@back"
         objections[other] = Objection(other, (goal,), premise, span, named=False)

@@ -31,11 +31,12 @@ _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _LIST_ITEM = re.compile(r"(\*|\d+\.)\s+")
 _STATEMENT_HEAD = re.compile(r"\[([^\]]+)\](:?)\s*")
 _ARGUMENT_HEAD = re.compile(r"<([^>]+)>(:?)\s*")
-_TAG = re.compile(r"(?<![\w#])#(?:\(([^)]*)\)|([^\s#()\[\]{},.;:!?]+))")
-_DATA = re.compile(r"\{.*\}\s*$")
-_LINK = re.compile(r"(?<!@)\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
-_COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/|(?<![:\w])//[^\n]*", re.DOTALL)
+_TAG = re.compile(r"(?<![\w#])#(?:\(([^()]*)\)|([^\s#()\[\]{},.;:!?]+))")
+_LINK = re.compile(r"(?<!@)\[([^\][]*)\]\([^()]*\)")
+# The text inside a mark holds no mark, so that no search runs past the next one (linear time).
+_EMPHASIS = re.compile(r"(\*\*|__)([^*_]+)\1|(?<![\w*])([*_])(?!\s)([^*_]+?)(?<!\s)\3(?![\w*])")
+# A comment that is never closed runs to the end of the text.
+_COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|(?<![:\w])//[^\n]*", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 _YAML_PAIR = re.compile(r'\{\s*(\w+)\s*:\s*("[^"]*"|[\w.-]+)\s*\}')
 
@@ -267,9 +268,8 @@ class _Parser:
     def _finish_heading(self) -> None:
         if self.heading_lines is not None:
             raw = " ".join(self.heading_lines)
-            found = _DATA.search(raw)
-            data = _data(found.group(0), self.heading_line, self.doc.problems) if found else {}
-            title = _clean(raw[: found.start()] if found else raw)[0]
+            before, data = _split_data(raw, self.heading_line, self.doc.problems)
+            title = _clean(before)[0]
             if data.get("isGroup") is not False:  # Argdown's way to say a heading is no group
                 self._heading(self.heading_level, title, data)
             self.heading_lines = None
@@ -328,12 +328,7 @@ class _Parser:
         self.current = (None, [], 0)
         if element is None or not parts:
             return
-        raw = " ".join(parts)
-        data: dict[str, object] = {}
-        found = _DATA.search(raw)
-        if found:
-            data = _data(found.group(0), number, self.doc.problems)
-            raw = raw[: found.start()]
+        raw, data = _split_data(" ".join(parts), number, self.doc.problems)
         text, tags = _clean(raw)
         if element.kind == "argument":
             argument = self.doc.arguments[element.title]
@@ -398,11 +393,8 @@ class _Parser:
         assert self.pcs is not None
         if self.after_inference:  # the inference above has no conclusion
             self._drop_open_inference()
-        data: dict[str, object] = {}
-        found = _DATA.search(rules)
-        if found:
-            data = _data(found.group(0), number, self.doc.problems)
-            rules = rules[: found.start()].strip()
+        rules, data = _split_data(rules, number, self.doc.problems)
+        rules = rules.strip()
         uses = data.get("uses")
         if isinstance(uses, list):
             used = self._used(uses)
@@ -455,6 +447,17 @@ def _clean(raw: str) -> tuple[str, list[str]]:
     for _ in range(2):
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     return _SPACES.sub(" ", text).strip(), [t.strip() for t in tags if t and t.strip()]
+
+
+def _split_data(
+    raw: str, line: int, problems: list[tuple[int, str]]
+) -> tuple[str, dict[str, object]]:
+    """The text before inline data ``{...}`` at its end, and the data."""
+    stripped = raw.rstrip()
+    start = stripped.find("{") if stripped.endswith("}") else -1
+    if start < 0:
+        return raw, {}
+    return stripped[:start], _data(stripped[start:], line, problems)
 
 
 def _data(raw: str, line: int, problems: list[tuple[int, str]]) -> dict[str, object]:

@@ -19,14 +19,16 @@ _LONGEST = 32
 class IdMaker:
     """Makes ids like ``more-police-on-streets`` from texts; each id it gives is new."""
 
-    def __init__(self, taken: set[str] | None = None) -> None:
-        self._taken = set(taken or ())
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # base -> the next number to try (so no id is retried)
 
     def keep(self, id: str) -> str:
         """``id`` itself if no id given so far is the same, else a numbered variant."""
-        base, n = id, 1
+        base = id
         while id in self._taken:
-            n += 1
+            n = self._next.get(base, 2)
+            self._next[base] = n + 1
             id = f"{base}-{n}"
         self._taken.add(id)
         return id

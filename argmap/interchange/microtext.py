@@ -19,6 +19,7 @@ from argmap.interchange.arg_writer import KEYWORDS
 from argmap.interchange.basis import Leaves, with_leaves
 from argmap.interchange.ids import ID, IdMaker
 from argmap.interchange.notes import Conversion, FormatError, Note
+from argmap.interchange.pruning import orphaned
 from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
 
 __all__ = ["OPPONENT", "read_microtext"]
@@ -90,7 +91,8 @@ def read_microtext(
                 )
 
     statements: dict[str, Statement] = {}
-    centre = [id for id in roles if id not in outgoing and not _only_add(id, edges)]
+    adding = {e.src for e in edges if e.type == "add"}
+    centre = [id for id in roles if id not in outgoing and id not in adding]
     for id, role in roles.items():
         kind = StatementKind.THESIS if id in centre and len(centre) == 1 else StatementKind.CLAIM
         if not texts.get(id):
@@ -161,28 +163,9 @@ def _without_lost_targets(
     notes: list[Note],
 ) -> None:
     """Leave out, in turn, the objections whose target inference was left out."""
-    lost = [
-        i for i in inferences.values() if i.target not in statements and i.target not in inferences
-    ]
-    while lost:
-        for inference in lost:
-            notes.append(
-                Note(
-                    path,
-                    f'the inference "{inference.id}"',
-                    "what it attacks was left out: left out",
-                )
-            )
-            del inferences[inference.id]
-        lost = [
-            i
-            for i in inferences.values()
-            if i.target not in statements and i.target not in inferences
-        ]
-
-
-def _only_add(id: str, edges: list[_Edge]) -> bool:
-    return any(e.src == id and e.type == "add" for e in edges)
+    for id in orphaned({i.id: i.target for i in inferences.values()}, statements):
+        notes.append(Note(path, f'the inference "{id}"', "what it attacks was left out: left out"))
+        del inferences[id]
 
 
 def _adu_texts(
@@ -195,16 +178,13 @@ def _adu_texts(
             into.setdefault(edge.trg, []).append(edge.src)
     texts = {}
     for adu in roles:
-        found: list[str] = []
+        seen: set[str] = set()
         pending = list(into.get(adu, ()))
-        while pending:
+        while pending:  # down through joints to the EDUs
             node = pending.pop()
-            if node in edus:
-                found.append(node)
-            elif node not in found:  # a joint
-                found.append(node)
+            if node not in seen:
+                seen.add(node)
                 pending.extend(into.get(node, ()))
-        texts[adu] = " ".join(
-            edus[n] for n in sorted((n for n in found if n in edus), key=order.__getitem__)
-        )
+        found = sorted((n for n in seen if n in edus), key=order.__getitem__)
+        texts[adu] = " ".join(edus[n] for n in found)
     return texts
