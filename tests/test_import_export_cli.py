@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from argmap.cli import main
 from argmap.reader import read_text
 from tests.conftest import ROOT
+from tests.test_parse_cli import run
 
 MICROTEXT = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="micro_x" topic_id="bins" stance="pro">
@@ -45,12 +44,6 @@ AIF = {
         ],
     }
 }
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_a_microtext_is_imported_to_standard_output(tmp_path: Path) -> None:
