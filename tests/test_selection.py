@@ -35,7 +35,7 @@ def test_layers(layers: list[SelectionLayer], added: set[str], removed: set[str]
 def test_select_replaces_and_a_later_layer_wins() -> None:
     config = SelectionLayer(select=["S201", "O301"], origin="pyproject.toml")
     assert select_checks([config]) == {"S201", "O301"}
-    assert select_checks([config, SelectionLayer(select=["C"])]) == {"C401", "C403", "C405"}
+    assert select_checks([config, SelectionLayer(select=["C"])]) == {"C401", "C403", "C405", "C406"}
     assert select_checks([config, SelectionLayer(ignore=["O"])]) == {"S201"}
     assert select_checks([SelectionLayer(select=["ALL"])]) == DEFAULTS
 

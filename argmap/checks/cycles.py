@@ -1,4 +1,5 @@
-"""Circularity (C4xx): claims that support each other in a circle, and self-reference."""
+"""Circularity (C4xx): claims that support each other in a circle, self-reference, and a
+statement that argues both for and against the same target."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ __all__ = [
     "RestatedPremise",
     "SelfAttack",
     "SelfSupport",
+    "SupportsAndAttacks",
 ]
 
 NOTES = 8
@@ -217,6 +219,62 @@ class SelfAttack(Check):
                 objection.id,
                 hint="aim the objection at what it was meant to attack, or correct its premise",
             )
+
+
+@register
+class SupportsAndAttacks(Check):
+    """
+    What it does
+        Reports a statement that is a premise both of a reason for a target and of an objection
+        to the same target: it argues for and against the same thing.
+
+    Why it matters
+        One statement cannot count for and against the same claim in the same sense. Usually
+        one of the two links is a mistake (a wrong target or a wrong sign), or the statement
+        says two things that should be two statements.
+
+    Example
+            thesis t: "The lane should stay."
+            evidence e: "Cycling doubled on the street."
+            reason r: e -> t
+            objection o: e -> t
+
+    How to fix
+        Correct the link that is wrong, or split the statement into the part that supports
+        and the part that objects:
+
+            thesis t: "The lane should stay."
+            evidence e: "Cycling doubled on the street."
+            evidence f: "Deliveries now take longer."
+            reason r: e -> t
+            objection o: f -> t
+    """
+
+    code = "C406"
+    name = "supports-and-attacks"
+    severity = Severity.WARNING
+    summary = "A statement is a premise of both a reason for and an objection to one target."
+
+    def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        m = ctx.map
+        supporting: dict[tuple[str, str], str] = {}  # (premise, target) -> the first reason
+        for reason in m.reasons.values():
+            for premise in reason.premises:
+                supporting.setdefault((premise, reason.target), reason.id)
+        for objection in m.objections.values():
+            for premise in dict.fromkeys(objection.premises):
+                reason_id = supporting.get((premise, objection.target))
+                if reason_id is None:
+                    continue
+                reason = m.reasons[reason_id]
+                yield self.finding(
+                    f'"{premise}" both supports and attacks "{objection.target}": it is a '
+                    f"premise of {describe(m, reason_id)} and of {describe(m, objection.id)}",
+                    objection.span,
+                    objection.id,
+                    [Related(reason.span, f"{describe(m, reason_id)} is here")],
+                    hint="correct the link that is wrong, or split the statement in two",
+                )
 
 
 _TRAILING = re.compile(r"[\s.,;:!?…]+$")

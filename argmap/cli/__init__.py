@@ -27,6 +27,8 @@ _COMMANDS = {
     "render": ("argmap.cli.render_cmd", "render"),
     "view": ("argmap.cli.view_cmd", "view"),
     "lsp": ("argmap.cli.lsp_cmd", "lsp"),
+    "import": ("argmap.cli.import_cmd", "import_"),
+    "export": ("argmap.cli.export_cmd", "export"),
 }
 
 

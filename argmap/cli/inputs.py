@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -122,7 +122,7 @@ def json_payload(documents: list[Any], patterns: Sequence[str]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print a one-line error to standard error and exit with the error code."""
     click.echo(f"argmap: error: {message}", err=True)
     raise SystemExit(EXIT_ERROR)

@@ -1,0 +1,175 @@
+"""`argmap import` and `argmap export`, end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.reader import read_text
+from tests.conftest import ROOT
+from tests.test_parse_cli import run
+
+MICROTEXT = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="micro_x" topic_id="bins" stance="pro">
+  <edu id="e1"><![CDATA[Of course sorting rubbish is a "chore".]]></edu>
+  <edu id="e2"><![CDATA[Still, we should sort it.]]></edu>
+  <adu id="a1" type="opp"/>
+  <adu id="a2" type="pro"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/>
+  <edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="a1" trg="a2" type="reb"/>
+</arggraph>
+"""
+
+AIF = {
+    "AIF": {
+        "nodes": [
+            {"nodeID": 1, "text": "We need more buses.", "type": "I"},
+            {"nodeID": 2, "text": "Traffic is\u2028jammed.", "type": "I"},
+            {"nodeID": 3, "text": "Default Inference", "type": "RA"},
+            {"nodeID": 4, "text": "Default Inference", "type": "RA"},
+            {"nodeID": 5, "text": "Ann : traffic is jammed", "type": "L"},
+            {"nodeID": 6, "text": "Asserting", "type": "YA"},
+        ],
+        "edges": [
+            {"edgeID": 1, "fromID": 2, "toID": 3},
+            {"edgeID": 2, "fromID": 3, "toID": 1},
+            {"edgeID": 3, "fromID": 4, "toID": 1},
+            {"edgeID": 4, "fromID": 5, "toID": 6},
+            {"edgeID": 5, "fromID": 6, "toID": 2},
+        ],
+    }
+}
+
+
+def test_a_microtext_is_imported_to_standard_output(tmp_path: Path) -> None:
+    path = tmp_path / "micro_x.xml"
+    path.write_text(MICROTEXT)
+    code, out, err = run("import", str(path))
+    assert (code, err) == (0, "")
+    assert out.startswith("# Imported by argmap import from micro_x.xml (microtext).\n")
+    assert "# Statements that no reason supports are assumptions (--leaves assumption)." in out
+    assert "objection o-a1 conceded: a1 -> a2" in out
+    m = read_text(out, "x.arg").map
+    assert m.statements["a1"].text == 'Of course sorting rubbish is a "chore".'
+    assert m.statements["a1"].attribution == "opponent"
+    assert [t.id for t in m.theses] == ["a2"]
+
+
+def test_aif_from_standard_input_with_its_notes(tmp_path: Path) -> None:
+    code, out, err = run("import", "--from", "aif", "--leaves", "claim", "-", input=json.dumps(AIF))
+    assert code == 0
+    assert err.splitlines() == [
+        '<stdin>: RA-node "4": it has no premise: left out',
+        "<stdin>: the dialogue layer: 1 L-node, 1 YA-node, 0 TA-nodes are not carried over "
+        "(argmap maps hold no dialogue); they name the speaker of 1 statement, written as `by`",
+    ]
+    assert "(--leaves claim)" in out
+    m = read_text(out, "x.arg").map
+    assert sorted(s.text for s in m.statements.values()) == [
+        "Traffic is\u2028jammed.",
+        "We need more buses.",
+    ]
+    assert [s.attribution for s in m.statements.values()] == [None, "Ann"]
+    assert [t.text for t in m.theses] == ["We need more buses."]
+
+
+def test_a_file_that_is_not_the_format_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"nodes": [}')
+    out = tmp_path / "out.arg"
+    out.write_text("kept\n")
+    code, stdout, err = run("import", str(bad), "-o", str(out))
+    assert code == 2
+    assert (
+        err
+        == f"{bad}: error: cannot be read as aif: not JSON: Expecting value (line 1, column 12)\n"
+    )
+    assert out.read_text() == "kept\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["notes.txt"],
+            "cannot tell the format of notes.txt: give --from aif, argdown or microtext",
+        ),
+        (["a.json", "b.json"], "several files need -o FOLDER"),
+        (["a.json", "b.json", "-o", "-"], "-o - writes one map to standard output"),
+    ],
+)
+def test_usage_errors(args: list[str], message: str) -> None:
+    code, out, err = run("import", *args)
+    assert code == 2 and out == ""
+    assert err.startswith(f"argmap: error: {message}")
+
+
+def test_several_files_into_a_folder(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.xml").write_text(MICROTEXT)
+    folder = tmp_path / "out"
+    code, _, err = run("import", str(tmp_path / "*.xml"), "-o", str(folder))
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == ["one.arg", "two.arg"]
+
+
+def test_import_check_reports_findings_and_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "micro_x.xml"
+    path.write_text(MICROTEXT.replace('type="reb"', 'type="sup"'))
+    code, out, err = run("import", "--check", str(path), "--leaves", "claim")
+    assert code == 1 and err == ""
+    assert f'{path}.arg:6:1: warning: S201 claim "a1" has no reason' in out
+    assert out.endswith("in 1 imported map.\n")
+
+
+def test_export_to_each_format() -> None:
+    flat = str(ROOT / "maps" / "examples" / "flat.arg")
+    code, out, err = run("export", flat, "--to", "aif")
+    assert code == 0
+    document = json.loads(out)
+    assert {n["type"] for n in document["nodes"]} == {"I", "RA", "CA"}
+    assert "expected labels (expect) have no place in AIF: left out" in err
+    code, out, _ = run("export", flat, "--to", "json")
+    assert (code, json.loads(out)["format"]) == (0, "argmap")
+    code, out, err = run("export", flat, "--to", "argdown")
+    assert (code, err) == (0, "")
+    assert "<r_lane>:" in out and "(1) [safe]" in out
+
+
+def test_export_to_a_file_and_a_map_with_errors(tmp_path: Path) -> None:
+    target = tmp_path / "map.json"
+    code, out, err = run(
+        "export", str(ROOT / "maps/examples/cycle.arg"), "--to", "aif", "-o", str(target)
+    )
+    assert (code, out) == (0, "")
+    assert json.loads(target.read_text())["nodes"]
+    bad = tmp_path / "bad.arg"
+    bad.write_text('claim a "x"\n')
+    code, out, err = run("export", str(bad), "--to", "aif", "-o", str(target))
+    assert code == 2 and "E101" in err
+    assert json.loads(target.read_text())["nodes"]
+
+
+@pytest.mark.skipif(
+    not (ROOT.parent / "shared" / "corpora").is_dir(), reason="needs ../shared/corpora"
+)
+def test_a_pool_finds_what_one_process_finds() -> None:
+    files = sorted(
+        (ROOT.parent / "shared" / "corpora" / "microtexts" / "part1" / "en").glob("*.xml")
+    )[:40]
+    outputs = []
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "import", "--check", "-j", jobs, *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outputs.append((done.returncode, done.stdout, done.stderr))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == 1 and "warning: S201" in outputs[0][1]
