@@ -18,10 +18,10 @@ from argmap.checks import (
     run_checks,
     select_checks,
 )
+from argmap.cli.config import Config
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, fail, read_inputs
 from argmap.cli.settings import ConfigError, ConfigFinder
 from argmap.cli.sources import SourceReader, parse_source_options
-from argmap.cli.config import Config
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.reader import ReadResult
 from argmap.report.human import format_human

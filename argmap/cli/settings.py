@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.checks import option_tables_of_checks
-from argmap.cli.textfile import Unreadable, read_utf8
 from argmap.cli.config import Config, ConfigError, parse_config
+from argmap.cli.textfile import Unreadable, read_utf8
 
 __all__ = ["ConfigError", "ConfigFinder"]
 
