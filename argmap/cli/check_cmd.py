@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -38,6 +40,7 @@ class _Options(NamedTuple):  # defined in 0.07 ms; a frozen dataclass, 0.6 ms
     layer: SelectionLayer
     fail_on: Severity | None
     use_config: bool
+    allowed: tuple[str, ...] = ()
 
 
 @click.command()
@@ -75,7 +78,16 @@ class _Options(NamedTuple):  # defined in 0.07 ms; a frozen dataclass, 0.6 ms
     "sources",
     multiple=True,
     metavar="ID=PATH",
-    help="Read source ID's text from PATH (instead of the file the map names).",
+    help="Read source ID's text from PATH (instead of the file the map names); applies to the "
+    "maps that declare ID.",
+)
+@click.option(
+    "--allow-source-folder",
+    "allowed",
+    multiple=True,
+    metavar="FOLDER",
+    help="Let maps read source files from FOLDER too (by default only from their own folder "
+    "and below; also allow-source-folders under [tool.argmap]).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore [tool.argmap] in pyproject.toml files.")
 def check(
@@ -86,6 +98,7 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str | None,
     sources: tuple[str, ...],
+    allowed: tuple[str, ...],
     no_config: bool,
 ) -> None:
     """Check FILES (maps, globs, or - for standard input) for unsupported claims, unanswered
@@ -101,6 +114,7 @@ def check(
             ),
             None if fail_on is None else Severity[fail_on.upper()],
             not no_config,
+            tuple(_folder(folder) for folder in allowed),
         )
         select_checks([options.layer])
         overrides = parse_source_options(sources)
@@ -111,11 +125,23 @@ def check(
         run, declared = _check_all(files, options, reader)
     except (ConfigError, SelectionError) as exc:
         fail(str(exc))
-    _print(run, output_format)
     unknown = sorted(set(overrides) - declared)
     if unknown and all(f.status is FileStatus.CHECKED for f in run.files):
-        fail(_unknown_sources(unknown, declared))
+        # A usage error, known only once every map is read: the output says so too.
+        run = dataclasses.replace(run, exit_code=EXIT_ERROR)
+        click.echo(f"argmap: error: {_unknown_sources(unknown, declared)}", err=True)
+    _print(run, output_format)
     raise SystemExit(run.exit_code)
+
+
+def _folder(path: str) -> str:
+    """A folder of ``--allow-source-folder``, checked (raises ValueError)."""
+    if not os.path.isdir(path):
+        raise ValueError(
+            f"--allow-source-folder {path}: there is no such folder "
+            "(give a folder that holds source texts)"
+        )
+    return path
 
 
 def _selectors(select: Iterable[str]) -> tuple[str, ...]:
@@ -170,7 +196,9 @@ def _check_one(
     item: ReadResult, config: Config, options: _Options, reader: SourceReader
 ) -> list[Diagnostic]:
     selection = select_checks([config.layer(), options.layer])
-    texts = reader.read(item.map, _real_path(item))
+    texts = reader.read(
+        item.map, _real_path(item), (*options.allowed, *config.allow_source_folders)
+    )
     ctx = CheckContext(
         item.map,
         analyze(item.map),
