@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from argmap.cli.exitcodes import EXIT_ERROR
+from argmap.cli.signals import ending_cleanly_on_sigterm
 
 __all__ = ["main"]
 
@@ -51,7 +52,8 @@ class _LazyGroup(click.Group):
         # (None in sys.modules: an import of it raises ImportError, as if it were absent.)
         sys.modules.setdefault("interegular", None)  # type: ignore[arg-type]
         try:
-            return super().__call__()
+            with ending_cleanly_on_sigterm():
+                return super().__call__()
         finally:
             gc.freeze()
             if collecting:  # for a caller that catches the SystemExit

@@ -1,9 +1,11 @@
 """A per-input time limit, so that a hang is a failure and not a stuck run.
 
-Within :func:`time_limit`, an input that runs longer than the limit is interrupted with
-:class:`Hang` (a timer signal, in the main thread). If the code is stuck where Python cannot
-interrupt it (inside a C call), a watchdog prints every thread's stack and ends the process
-after twice the limit: the run fails either way.
+The limit is on processor time, not on the clock, so that a busy machine does not make a slow
+input look like a hang. Within :func:`time_limit`, an input that uses more than the limit is
+interrupted with :class:`Hang` (a timer signal, in the main thread); if the interruption lands
+where it is swallowed (a garbage-collector callback), :class:`Hang` is raised when the input
+ends. If the code is stuck where Python cannot interrupt it, a watchdog prints every thread's
+stack and ends the process: the run fails either way.
 """
 
 from __future__ import annotations
@@ -24,17 +26,23 @@ class Hang(Exception):
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`Hang` in the block when it runs longer than ``seconds``."""
+    """Raise :class:`Hang` when the block uses more than ``seconds`` of processor time."""
+    fired = False
+    message = f"the input used more than its time limit of {seconds:g} s of processor time"
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise Hang(f"the input took longer than its time limit of {seconds:g} s")
+        nonlocal fired
+        fired = True
+        raise Hang(message)
 
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    faulthandler.dump_traceback_later(2 * seconds + 5, exit=True, file=sys.stderr)
+    previous = signal.signal(signal.SIGPROF, interrupt)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    faulthandler.dump_traceback_later(10 * seconds + 60, exit=True, file=sys.stderr)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         faulthandler.cancel_dump_traceback_later()
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous)
+    if fired:
+        raise Hang(message)
