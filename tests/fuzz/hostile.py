@@ -46,11 +46,11 @@ def _co_premises(n: int) -> Iterator[str]:
     yield "reason r: " + " & ".join(f"p{i}" for i in range(n)) + " -> t"
 
 
-def _cycle(n: int, kind: str) -> Iterator[str]:
-    """A cycle of n: c0 the thesis, the others claims; each a reason for (or an objection to)
-    the next."""
+def _cycle(n: int, kind: str, members: str) -> Iterator[str]:
+    """A cycle of n: c0 the thesis, the others ``members`` (claims, evidence); each a reason
+    for (or an objection to) the next."""
     yield 'thesis c0: "C0."'
-    yield from (f'claim c{i}: "C{i}."' for i in range(1, n))
+    yield from (f'{members} c{i}: "C{i}."' for i in range(1, n))
     yield from (f"{kind}: c{i} -> c{(i + 1) % n}" for i in range(n))
 
 
@@ -64,8 +64,8 @@ MAPS: dict[str, Callable[[], Iterator[str]]] = {
     "50mb": lambda: _chain(24_000, "word " * 400),
     "flat-100000": lambda: _tree(100_000),
     "co-premises-10000": lambda: _co_premises(10_000),
-    "support-cycle-50000": lambda: _cycle(50_000, "reason"),
-    "attack-cycle-50001": lambda: _cycle(50_001, "objection"),
+    "support-cycle-50000": lambda: _cycle(50_000, "reason", "claim"),
+    "attack-cycle-50001": lambda: _cycle(50_001, "objection", "evidence"),
     "line-5mb": lambda: _long_line(5 << 20),
 }
 """The hostile maps by name (each a function that yields its lines)."""
