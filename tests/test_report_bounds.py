@@ -22,7 +22,10 @@ def test_16000_undefined_ids_on_one_line_fold_into_one_report() -> None:
     out = report(text)
     assert len(out) < 2_000
     assert out.count("E102") == SHOWN_PER_LINE + 1
-    assert f"… and {16_000 - SHOWN_PER_LINE} more E102 findings on line 2 (x3, x4, x5, x6, x7, …)" in out
+    assert (
+        f"… and {16_000 - SHOWN_PER_LINE} more E102 findings on line 2 (x3, x4, x5, x6, x7, …)"
+        in out
+    )
 
 
 def test_findings_on_several_lines_are_each_shown() -> None:
@@ -42,7 +45,13 @@ def test_a_long_line_is_shown_as_a_window_around_the_finding() -> None:
 
 
 def test_the_window_cuts_both_ends_when_the_finding_is_in_the_middle() -> None:
-    text = 'thesis t: "T."\nexpect IN: ' + " ".join(["t"] * 2_000) + " nope " + " ".join(["t"] * 2_000) + "\n"
+    text = (
+        'thesis t: "T."\nexpect IN: '
+        + " ".join(["t"] * 2_000)
+        + " nope "
+        + " ".join(["t"] * 2_000)
+        + "\n"
+    )
     source, caret = report(text).splitlines()[1:3]
     assert source.startswith("   2 | …") and source.endswith("…")
     assert source[caret.index("^") : caret.index("^") + 4] == "nope"
@@ -50,7 +59,7 @@ def test_the_window_cuts_both_ends_when_the_finding_is_in_the_middle() -> None:
 
 
 def test_a_span_longer_than_the_window_is_marked_to_its_edge() -> None:
-    text = "thesis t: \"T.\"\nexpect IN: " + "y" * 3_000 + "\n"
+    text = 'thesis t: "T."\nexpect IN: ' + "y" * 3_000 + "\n"
     source, caret = report(text).splitlines()[1:3]
     assert len(caret) == len(source) - 1  # the caret runs to the "…"
 
