@@ -84,8 +84,6 @@ class SourceReader:
         return out
 
     def _load(self, path: str) -> str | Unreadable:
-        if path_problem(path):
-            return read_utf8(path)
         key = os.path.abspath(path)
         if key not in self._cache:
             self._cache[key] = read_utf8(path)
@@ -93,7 +91,7 @@ class SourceReader:
 
     def _load_inside(self, path: str, base: Path, allowed: Sequence[str]) -> str | Unreadable:
         """The file's text if it is inside ``base`` or an ``allowed`` folder."""
-        if path_problem(path):
+        if path_problem(path):  # os.path.realpath would raise
             return read_utf8(path)
         real = os.path.realpath(path)
         folders = [os.path.realpath(base), *(os.path.realpath(a) for a in allowed)]
