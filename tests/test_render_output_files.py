@@ -90,14 +90,16 @@ def test_sigterm_during_the_final_write_leaves_no_temporary_file(tmp_path: Path)
 
 
 def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` and that run ``dot`` (not a fork before exec)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                command = (entry / "comm").read_text().strip()
             except OSError:
                 continue
-            if int(fields[1]) == pid:
+            if parent == pid and command == "dot":
                 found.append(int(entry.name))
     return found
 
@@ -115,6 +117,7 @@ def test_sigterm_while_graphviz_lays_out_ends_graphviz_too(tmp_path: Path) -> No
     while not (dots := _children(program.pid)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert dots, "Graphviz did not start"
+    time.sleep(1)  # well into the layout
     program.send_signal(signal.SIGTERM)
     assert program.wait(timeout=30) == -signal.SIGTERM
     time.sleep(0.2)
