@@ -331,8 +331,11 @@ def test_missing_source_shows_the_path_as_written_and_where_it_was_looked_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write(tmp_path, "maps/deep/m.arg", QUOTING.replace("texts/column.txt", "../../texts/col.txt"))
+    (tmp_path / "texts").mkdir()
     monkeypatch.chdir(tmp_path / "maps")
-    code, out, _ = run("check", "deep/m.arg", "--format", "json")
+    code, out, _ = run(
+        "check", "deep/m.arg", "--format", "json", "--allow-source-folder", "../texts"
+    )
     (q502,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "Q502"]
     looked = tmp_path / "texts" / "col.txt"
     assert q502["message"] == (

@@ -143,7 +143,8 @@ class MissingSource(Check):
     What it does
         Reports a source whose text could not be read: the file named under it (a path
         relative to the map) or given with --source ID=PATH does not exist, is not readable,
-        or is not UTF-8 text. Its quotes cannot be checked.
+        is not a regular file of at most 16 MB, or is not UTF-8 text; or the file named under
+        it is outside the map's folder and the folders allowed. Its quotes cannot be checked.
 
     Why it matters
         A map that points to a missing text cannot be verified by its readers either. Usually
@@ -161,6 +162,12 @@ class MissingSource(Check):
         Correct the path under the source, or give the text on the command line:
 
             argmap check map.arg --source column=path/to/column.txt
+
+        A map reads files only in its own folder and below. If you trust the map to read
+        texts kept elsewhere, allow their folder (allow-source-folders under [tool.argmap]
+        does the same for every map below that pyproject.toml):
+
+            argmap check map.arg --allow-source-folder ../texts
     """
 
     code = "Q502"

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from argmap.cli.exitcodes import EXIT_ERROR
+from argmap.cli.signals import ending_cleanly_on_sigterm
 
 __all__ = ["main"]
 
@@ -35,6 +36,14 @@ _COMMANDS = {
 class _LazyGroup(click.Group):
     """A group whose subcommands are imported only when they run, and that turns an
     unexpected exception (a bug) into one line and exit code 2 instead of a traceback."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # called in-process with arguments: nothing special
+            return super().__call__(*args, **kwargs)
+        # argmap as a program (the console script, `python -m argmap`): a SIGTERM ends it as
+        # Ctrl-C does, with its temporary files removed and Graphviz ended.
+        with ending_cleanly_on_sigterm():
+            return super().__call__()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -21,14 +23,14 @@ from argmap.checks import (
 from argmap.cli.config import Config
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, fail, read_inputs
 from argmap.cli.settings import ConfigError, ConfigFinder
-from argmap.cli.sources import SourceReader, parse_source_options
+from argmap.cli.sources import SourceReader, SourceTexts, parse_source_options
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.reader import ReadResult
 from argmap.report.human import format_human
 from argmap.report.run import CheckRun, FileResult, FileStatus
 from argmap.text import count
 
-__all__ = ["check", "check_map"]
+__all__ = ["check", "check_context", "check_map"]
 
 DEFAULT_FAIL_ON = Severity.WARNING
 _SEVERITIES = ("error", "warning", "info")
@@ -38,6 +40,7 @@ class _Options(NamedTuple):
     layer: SelectionLayer
     fail_on: Severity | None
     use_config: bool
+    allowed: tuple[str, ...] = ()
 
 
 @click.command()
@@ -75,7 +78,16 @@ class _Options(NamedTuple):
     "sources",
     multiple=True,
     metavar="ID=PATH",
-    help="Read source ID's text from PATH (instead of the file the map names).",
+    help="Read source ID's text from PATH (instead of the file the map names); applies to the "
+    "maps that declare ID.",
+)
+@click.option(
+    "--allow-source-folder",
+    "allowed",
+    multiple=True,
+    metavar="FOLDER",
+    help="Let maps read source files from FOLDER too (by default only from their own folder "
+    "and below; also allow-source-folders under [tool.argmap]).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore [tool.argmap] in pyproject.toml files.")
 def check(
@@ -86,6 +98,7 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str | None,
     sources: tuple[str, ...],
+    allowed: tuple[str, ...],
     no_config: bool,
 ) -> None:
     """Check FILES (maps, globs, or - for standard input) for unsupported claims, unanswered
@@ -101,6 +114,7 @@ def check(
             ),
             None if fail_on is None else Severity[fail_on.upper()],
             not no_config,
+            tuple(_folder(folder) for folder in allowed),
         )
         select_checks([options.layer])
         overrides = parse_source_options(sources)
@@ -111,11 +125,23 @@ def check(
         run, declared = _check_all(files, options, reader)
     except (ConfigError, SelectionError) as exc:
         fail(str(exc))
-    _print(run, output_format)
     unknown = sorted(set(overrides) - declared)
     if unknown and all(f.status is FileStatus.CHECKED for f in run.files):
-        fail(_unknown_sources(unknown, declared))
+        # A usage error, known only once every map is read: the output says so too.
+        run = dataclasses.replace(run, exit_code=EXIT_ERROR)
+        click.echo(f"argmap: error: {_unknown_sources(unknown, declared)}", err=True)
+    _print(run, output_format)
     raise SystemExit(run.exit_code)
+
+
+def _folder(path: str) -> str:
+    """A folder of ``--allow-source-folder``, checked (raises ValueError)."""
+    if not os.path.isdir(path):
+        raise ValueError(
+            f"--allow-source-folder {path}: there is no such folder "
+            "(give a folder that holds source texts)"
+        )
+    return path
 
 
 def _selectors(select: Iterable[str]) -> tuple[str, ...]:
@@ -157,7 +183,7 @@ def _check_all(
         results.append(FileResult(item.map.path, FileStatus.CHECKED))
         declared.update(item.map.sources)
         config = finder.for_map(_real_path(item)) if options.use_config else Config()
-        found = check_map(item, config, reader, options.layer)
+        found = check_map(item, config, reader, options.layer, options.allowed)
         diagnostics.extend(found)
         threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
         if exit_code == EXIT_CLEAN and any(d.severity >= threshold for d in found):
@@ -167,13 +193,27 @@ def _check_all(
 
 
 def check_map(
-    item: ReadResult, config: Config, reader: SourceReader, layer: SelectionLayer | None = None
+    item: ReadResult,
+    config: Config,
+    reader: SourceReader,
+    layer: SelectionLayer | None = None,
+    allowed: tuple[str, ...] = (),
 ) -> list[Diagnostic]:
     """The findings of ``argmap check`` on a map read without errors: the reader's warnings
     and the checks that ``config`` (and ``layer``, the command line's) select, suppressions
-    applied; the sources are read relative to the map's file."""
+    applied."""
     selection = select_checks([config.layer(), *([layer] if layer is not None else [])])
-    texts = reader.read(item.map, _real_path(item))
+    ctx, _ = check_context(item, config, reader, allowed)
+    return [*item.diagnostics, *run_checks(ctx, selection)]
+
+
+def check_context(
+    item: ReadResult, config: Config, reader: SourceReader, allowed: tuple[str, ...] = ()
+) -> tuple[CheckContext, SourceTexts]:
+    """What the checks of a map read without errors look at, and the sources it quotes: read
+    relative to the map's file, from its folder tree and the folders ``allowed`` on the
+    command line or in ``config``."""
+    texts = reader.read(item.map, _real_path(item), (*allowed, *config.allow_source_folders))
     ctx = CheckContext(
         item.map,
         analyze(item.map),
@@ -183,7 +223,7 @@ def check_map(
         source_overrides=frozenset(texts.overridden),
         options=config.options,
     )
-    return [*item.diagnostics, *run_checks(ctx, selection)]
+    return ctx, texts
 
 
 def _real_path(item: ReadResult) -> str | None:

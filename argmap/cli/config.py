@@ -6,6 +6,7 @@ select = ["S", "O", "C", "Q"]        # replaces the default set of checks
 extend-select = ["C402"]             # adds to it
 ignore = ["S204"]                    # removes from it
 fail-on = "warning"                  # error | warning | info
+allow-source-folders = ["../texts"]  # where maps may read source files, besides their folder
 
 [tool.argmap.unsupported-claim]      # options of one check, by code or name
 ignore-theses = true
@@ -18,6 +19,7 @@ the file and the key, never silently ignored.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -25,12 +27,14 @@ from typing import Any
 
 from argmap.checks.options import OptionTable, toml_value, type_words
 from argmap.checks.selection import SelectionLayer
+from argmap.cli.textfile import path_problem
 from argmap.diagnostics import Severity
 
 __all__ = ["Config", "ConfigError", "parse_config", "parse_severity"]
 
 _LISTS = ("select", "extend-select", "ignore")
-_KEYS = (*_LISTS, "fail-on")
+_FOLDERS = "allow-source-folders"
+_KEYS = (*_LISTS, "fail-on", _FOLDERS)
 _SEVERITY_WORDS = '"error", "warning" or "info"'
 
 
@@ -43,7 +47,8 @@ class Config:
     """The settings of one pyproject.toml (``origin``), or the empty defaults.
 
     ``options`` holds the option values by check code (or shared table name), each already
-    checked against what the check declares.
+    checked against what the check declares. ``allow_source_folders`` are the folders, besides
+    its own, from which a map may read source files (joined to the settings file's folder).
     """
 
     origin: str = "the defaults"
@@ -51,6 +56,7 @@ class Config:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    allow_source_folders: tuple[str, ...] = ()
     options: Mapping[str, Mapping[str, object]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -117,6 +123,7 @@ def parse_config(text: str, origin: str, tables: Mapping[str, OptionTable]) -> C
         extend_select=_list(table, "extend-select", where),
         ignore=_list(table, "ignore", where),
         fail_on=_fail_on(table, where),
+        allow_source_folders=_folders(table, where, os.path.dirname(origin)),
         options=MappingProxyType(
             {
                 k: MappingProxyType({key: v for key, (v, _) in kept.items()})
@@ -133,6 +140,20 @@ def _fail_on(table: Mapping[str, Any], where: str) -> Severity | None:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: fail-on must be {_SEVERITY_WORDS}, not {toml_value(value)}")
     return parse_severity(value, where)
+
+
+def _folders(table: Mapping[str, Any], where: str, base: str) -> tuple[str, ...]:
+    value = table.get(_FOLDERS, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(
+            f"{where}: {_FOLDERS} must be a list of folders (paths from the folder of the "
+            'settings file), e.g. ["../texts"]'
+        )
+    for folder in value:
+        problem = path_problem(folder)
+        if problem:
+            raise ConfigError(f'{where}: {_FOLDERS}: "{folder}" {problem}')
+    return tuple(os.path.normpath(os.path.join(base, folder)) for folder in value)
 
 
 def _list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:

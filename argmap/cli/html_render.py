@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 from typing import Any, NamedTuple
 
-from argmap.analysis import analyze
-from argmap.checks import CheckContext, run_checks, select_checks
+from argmap.checks import run_checks, select_checks
+from argmap.cli.check_cmd import check_context
 from argmap.cli.settings import ConfigFinder
 from argmap.cli.sources import SourceReader
 from argmap.html import Drawings, panel_data
@@ -39,15 +39,7 @@ def html_parts(
     m = result.map
     path = None if m.path == "<stdin>" else m.path
     config = ConfigFinder().for_map(path)
-    texts = SourceReader({}).read(m, path)
-    ctx = CheckContext(
-        m,
-        analyze(m),
-        sources=texts.texts,
-        source_problems=texts.problems,
-        source_paths=texts.paths,
-        options=config.options,
-    )
+    ctx, texts = check_context(result, config, SourceReader({}))
     findings = [*result.diagnostics, *run_checks(ctx, select_checks([config.layer()]))]
     svgs: list[str] = []
     warnings: list[str] = []

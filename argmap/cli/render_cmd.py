@@ -15,7 +15,7 @@ from argmap.cli.render_output import (
     Job,
     OutputError,
     plan,
-    write_atomic,
+    write_output,
     write_problem,
 )
 from argmap.reader import ReadResult
@@ -29,6 +29,27 @@ __all__ = ["render"]
 _BINARY = ("png", "pdf")
 
 
+_LINKS = {
+    "url",
+    "href",
+    *(f"{p}{n}" for p in ("edge", "head", "tail", "label") for n in ("url", "href")),
+}
+"""Graphviz attributes that become links in SVG (names compared in lower case)."""
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_INVISIBLE = {code: None for code in range(0x21)}
+_RAW_HELP = "passed on unchecked"
+
+
+def _script_link(name: str, value: str) -> bool:
+    """True for a link attribute whose value would run a script when clicked (as a browser
+    reads it: entities decoded, spaces and control characters ignored, any case)."""
+    if name.lower() not in _LINKS:
+        return False
+    import html  # here: raw attributes are rare
+
+    return html.unescape(value).translate(_INVISIBLE).lower().startswith(_SCRIPT_SCHEMES)
+
+
 def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], ...]:
     """The ``name=value`` pairs of one of -G/-N/-E; a warning for each that changes nothing."""
     try:
@@ -36,7 +57,9 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     except ValueError as exc:
         fail(f"{option}: {exc}")
         raise  # unreachable: fail exits
-    for name, _ in attributes:
+    for name, value in attributes:
+        if _script_link(name, value):
+            fail(f"{option} {name}: a link that runs a script ({value[:40]}) is refused")
         problem = attribute_problem(option, name)
         if problem:
             click.echo(f"argmap: warning: {problem}", err=True)
@@ -133,21 +156,21 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     "graph_attrs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Raw Graphviz graph attribute (like dot -G).",
+    help=f"Raw Graphviz graph attribute (like dot -G), {_RAW_HELP}.",
 )
 @click.option(
     "-N",
     "node_attrs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Raw Graphviz node attribute (like dot -N).",
+    help=f"Raw Graphviz node attribute (like dot -N), {_RAW_HELP}.",
 )
 @click.option(
     "-E",
     "edge_attrs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Raw Graphviz edge attribute (like dot -E).",
+    help=f"Raw Graphviz edge attribute (like dot -E), {_RAW_HELP}.",
 )
 def render(
     files: tuple[str, ...],
@@ -175,7 +198,13 @@ def render(
     Each map is written beside itself as MAP.svg unless -o says otherwise; - reads standard
     input. Unsupported claims and unanswered objections are marked (--no-check to leave them
     out). Formats other than DOT need Graphviz. Exit code 2 when a map cannot be drawn.
+
+    Raw attributes (-G, -N, -E) are passed to Graphviz unchecked, as dot takes them: they
+    can make a drawing that is not well-formed SVG. Links that run a script (javascript:)
+    are refused.
     """
+    if focus is not None and not focus.strip():
+        fail("--focus needs the id of a statement, reason or objection (it was empty)")
     options = RenderOptions(
         rankdir=rankdir,
         theme=THEMES[theme],
@@ -279,7 +308,7 @@ def _write(job: Job, data: bytes) -> bool:
         return True
     try:
         os.makedirs(os.path.dirname(os.path.abspath(job.output)), exist_ok=True)
-        write_atomic(job.output, data)
+        write_output(job.output, data)
     except OSError as exc:
         click.echo(f"{job.output}: error: {write_problem(job.output, exc)}", err=True)
         return False

@@ -1,5 +1,10 @@
 """Where ``argmap render`` writes: choosing output paths and formats, checking them before
-anything is drawn, writing atomically, and saying in plain words why a file cannot be written."""
+anything is drawn, writing, and saying in plain words why a file cannot be written.
+
+Like ``cp``: a read-only file is not replaced, a symbolic link is followed and its target
+written, and a special file (a named pipe, ``/dev/null``) is written to, not replaced. A
+regular file is written atomically: a failure leaves an existing file as it was.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["FORMATS", "STDOUT", "Job", "OutputError", "plan", "write_atomic", "write_problem"]
+__all__ = [
+    "FORMATS",
+    "STDOUT",
+    "Job",
+    "OutputError",
+    "plan",
+    "write_atomic",
+    "write_output",
+    "write_problem",
+]
 
 STDOUT = "-"
 FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -113,6 +127,8 @@ def _checked(jobs: list[Job]) -> list[Job]:
             raise OutputError(_not_a_folder(blocker, job.output))
         if os.path.isdir(job.output):
             raise OutputError(_a_folder(job.output))
+        if _read_only(job.output):
+            raise OutputError(_is_read_only(job.output))
         real = os.path.realpath(job.output)
         if real in inputs:
             raise OutputError(f"{job.output} is one of the maps: it will not be overwritten")
@@ -150,6 +166,28 @@ def _a_folder(path: str | None = None) -> str:
     )
 
 
+def _read_only(path: str) -> bool:
+    """True for an existing regular file that may not be written: not by this user, or (as
+    ``cp`` would find for anyone but the superuser) by no one."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    writable = info.st_mode & 0o222 and os.access(path, os.W_OK)
+    return stat.S_ISREG(info.st_mode) and not writable
+
+
+def _is_read_only(path: str) -> str:
+    return (
+        f"{path} is read-only, so it is not replaced: make it writable (chmod u+w {path}) "
+        "or choose another place with -o"
+    )
+
+
+class ReadOnly(PermissionError):
+    """The output file is read-only (found when it is written)."""
+
+
 def _folder_of(path: str) -> str:
     folder = os.path.dirname(path)
     return f"the folder {folder}" if folder else "the current folder"
@@ -158,6 +196,8 @@ def _folder_of(path: str) -> str:
 def write_problem(path: str, exc: OSError) -> str:
     """Why ``path`` could not be written, in plain words, with what to do about it (the
     message follows the path: ``out/x.svg: error: MESSAGE``)."""
+    if isinstance(exc, ReadOnly):
+        return _is_read_only(path).removeprefix(f"{path} ")
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM):
         return f"no permission to write in {_folder_of(path)}: choose another place with -o"
@@ -180,6 +220,24 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` as ``cp`` would: to the target of a symbolic link, through a
+    special file, never over a read-only file (:class:`ReadOnly`), else atomically."""
+    target = os.path.realpath(path)
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        write_atomic(target, data)
+        return
+    if _read_only(target):
+        raise ReadOnly(errno.EACCES, "read-only file", path)
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        write_atomic(target, data)
+        return
+    with open(target, "wb") as special:  # a named pipe, a device: written to, not replaced
+        special.write(data)
 
 
 def write_atomic(path: str, data: bytes) -> None:
