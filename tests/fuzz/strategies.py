@@ -103,9 +103,10 @@ HOSTILE = (
 
 @cache
 def corpus() -> tuple[str, ...]:
-    """The text of every map in the repository (the virtual environment left out)."""
+    """The text of every map of the repository: its maps, test cases and documents (not what
+    tools leave in the working tree, such as the benchmark's generated maps)."""
     paths = sorted(
-        p for p in ROOT.rglob("*.arg") if ".venv" not in p.parts and ".git" not in p.parts
+        p for folder in ("maps", "tests", "docs") for p in (ROOT / folder).rglob("*.arg")
     )
     return tuple(Path(p).read_text(encoding="utf-8") for p in paths)
 
