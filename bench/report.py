@@ -122,7 +122,7 @@ TARGETS = (
         for r in RATIOS
     ),
 )
-"""The targets of issue 11. Argdown's SVG is compared only up to ``--render-max``."""
+"""The targets (BENCHMARKS.md). Argdown's SVG is compared only up to ``--render-max``."""
 
 
 def _why(found: Timing | Failure | None, size: int) -> str:

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import click
 
+from argmap.cli.grammar_cache import cached_parser
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, display_name, expand, fail
 from argmap.cli.interchange_io import read_document, write_output
 from argmap.diagnostics import Diagnostic, Severity, sort_key
@@ -197,7 +198,7 @@ def _check(text: str, path: str) -> list[Diagnostic]:
     from argmap.checks import CheckContext, run_checks
     from argmap.reader import read_text
 
-    result = read_text(text, path)
+    result = read_text(text, path, cached_parser())
     if not result.ok:
         return list(result.diagnostics)
     return [*result.diagnostics, *run_checks(CheckContext(result.map, analyze(result.map)))]
