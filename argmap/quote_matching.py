@@ -37,6 +37,7 @@ __all__ = [
     "NotFound",
     "Passage",
     "Problem",
+    "REMEMBERED",
     "SourceText",
     "normalize",
 ]
@@ -365,6 +366,10 @@ class _Part:
     written: str  # as written in the quote
 
 
+REMEMBERED = 100_000
+"""How many quotes a :class:`SourceText` remembers the answer for (then it starts again)."""
+
+
 class SourceText:
     """A source's text prepared for finding many quotes in it.
 
@@ -377,6 +382,7 @@ class SourceText:
         self.case_sensitive = case_sensitive
         self.normalized = normalize(text)
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._missing: dict[str, NotFound | None] = {}
 
     @functools.cached_property
     def _folded(self) -> str:
@@ -402,10 +408,18 @@ class SourceText:
         """What :meth:`find` says when ``quote`` does not occur; ``None`` when it does.
 
         For checks that report only the quotes not found: the passages of a found quote
-        (their lines, columns and words) are not made.
+        (their lines, columns and words) are not made. Answers are remembered (up to
+        :data:`REMEMBERED` quotes), so a map checked again looks up only its new quotes.
         """
+        answers = self._missing
+        if quote in answers:
+            return answers[quote]
         located = self._locate(quote)
-        return located if isinstance(located, NotFound) else None
+        answer = located if isinstance(located, NotFound) else None
+        if len(answers) >= REMEMBERED:
+            answers.clear()
+        answers[quote] = answer
+        return answer
 
     def _locate(self, quote: str) -> list[tuple[int, int]] | NotFound:
         """The normalised range of each part of ``quote``, or why a part is not found."""

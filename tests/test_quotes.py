@@ -764,3 +764,25 @@ def test_messages_stay_on_one_line_and_short() -> None:
     assert "\n" not in finding.message
     assert finding.message.endswith('…" was not found')
     assert len(finding.message) < 140
+
+
+_SOURCE = "Perfectly neutral and entirely constructive in tone. The reset — such as it was — ended."
+
+
+@given(st.lists(st.sampled_from([*_SOURCE.split(), "...", "Tone", "absent"]), max_size=6))
+def test_missing_says_what_find_says_every_time_it_is_asked(words: list[str]) -> None:
+    source = SourceText(_SOURCE)  # it remembers its answers: asking again must not change them
+    quote = " ".join(words)
+    found = source.find(quote)
+    expected = found if isinstance(found, NotFound) else None
+    assert source.missing(quote) == expected
+    assert source.missing(quote) == expected
+
+
+def test_a_source_text_forgets_its_answers_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quotes, "REMEMBERED", 2)
+    source = SourceText(_SOURCE)
+    asked = ["neutral", "absent words", "in tone", "Perfectly neutral ... ended"]
+    answers = [source.missing(q) for q in asked]
+    assert [a is None for a in answers] == [True, False, True, True]
+    assert [source.missing(q) for q in asked] == answers
