@@ -19,6 +19,7 @@ from argmap.analysis import analyze
 from argmap.analysis.graphs import index_map
 from argmap.analysis.labelling import Labelling, explain, explain_all, label_map
 from argmap.analysis.wellfounded import Program, founded
+from argmap.analysis.why import Explanations
 from argmap.model import ArgumentMap, Label, Objection, Reason, Span, Statement, StatementKind
 from argmap.reader import read_text
 from bench.labelling import knot, relay
@@ -383,6 +384,17 @@ def test_every_element_is_explained(name: str) -> None:
     assert all(text and "\n" not in text for text in why.values())
 
 
+@pytest.mark.parametrize("name", VECTORS)
+def test_an_explanation_asked_for_alone_reads_as_among_all(name: str) -> None:
+    m = parse(VECTORS[name][0])
+    labelling = label_map(m)
+    every = explain_all(m, labelling)
+    for id in reversed(every):  # the last first: the explanations before it are worked out
+        assert Explanations(m, labelling)[id] == every[id]
+    asked = Explanations(m, labelling)
+    assert [asked[id] for id in reversed(every)] == list(reversed(every.values()))
+
+
 # -- random maps (§7.4) ------------------------------------------------------------------
 
 
@@ -640,3 +652,14 @@ def test_many_unfounded_set_steps_agree_with_the_oracle(text: str) -> None:
     """Maps that need one unfounded-set step after another (bench/labelling.py)."""
     m = parse(text)
     assert _labels(label_map(m)) == oracle_labels(m)
+
+
+@given(small_maps(), st.data())
+def test_explanations_asked_for_in_any_order_read_as_explain_all(
+    m: ArgumentMap, data: st.DataObject
+) -> None:
+    labelling = label_map(m)
+    every = explain_all(m, labelling)
+    order = data.draw(st.permutations(list(every)))
+    asked = Explanations(m, labelling)
+    assert {id: asked[id] for id in order} == every

@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from argmap.analysis.graphs import MapIndex, index_map
 from argmap.analysis.wellfounded import well_founded
-from argmap.analysis.why import explain_all
+from argmap.analysis.why import Explanations, explain_all
 from argmap.model import ArgumentMap, Label
 
 __all__ = ["Labelling", "explain", "explain_all", "label_map"]
@@ -62,4 +62,4 @@ def explain(m: ArgumentMap, labelling: Labelling, id: str) -> str:
 
     To explain every element, :func:`explain_all` does it in one linear pass.
     """
-    return explain_all(m, labelling)[id]
+    return Explanations(m, labelling)[id]

@@ -11,7 +11,7 @@ computed together in linear time.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.analysis.graphs import index_map, strongly_connected
@@ -21,7 +21,7 @@ from argmap.model import ArgumentMap, Inference, Label
 if TYPE_CHECKING:
     from argmap.analysis.labelling import Labelling
 
-__all__ = ["explain_all"]
+__all__ = ["Explanations", "explain_all"]
 
 _CAP = 3
 _STEP_CAP = 6
@@ -29,7 +29,35 @@ _STEP_CAP = 6
 
 def explain_all(m: ArgumentMap, labelling: Labelling) -> dict[str, str]:
     """The explanation of every statement, reason and objection, by id in source order."""
-    return _Explainer(m, labelling).run()
+    return dict(Explanations(m, labelling))
+
+
+class Explanations(Mapping[str, str]):
+    """The explanation of every statement, reason and objection, each worked out when it is
+    first asked for: in source order up to it, so that each reads as :func:`explain_all`
+    has it (elements explained earlier shape how later ones are told)."""
+
+    def __init__(self, m: ArgumentMap, labelling: Labelling) -> None:
+        self._explainer = _Explainer(m, labelling)
+        self._ids = [*m.statements, *m.reasons, *m.objections]
+        self._known = set(self._ids)
+        self._done: dict[str, str] = {}
+
+    def __getitem__(self, id: str) -> str:
+        if id not in self._known:
+            raise KeyError(id)
+        explainer, done = self._explainer, self._done
+        while id not in done:
+            next_id = self._ids[len(done)]
+            is_statement = next_id in explainer.m.statements
+            done[next_id] = (explainer.statement if is_statement else explainer.inference)(next_id)
+        return done[id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 class _Explainer:
@@ -42,11 +70,6 @@ class _Explainer:
         self.loops, self.way_out = self._support_loops()
         self.circles = self._attack_circles()
         self.origins: dict[str, tuple[str, str]] = {}
-
-    def run(self) -> dict[str, str]:
-        why = {s: self.statement(s) for s in self.m.statements}
-        why.update((i, self.inference(i)) for i in (*self.m.reasons, *self.m.objections))
-        return why
 
     # -- statements ------------------------------------------------------------------
 

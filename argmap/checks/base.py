@@ -11,7 +11,8 @@ from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from argmap.analysis import Analysis
-from argmap.analysis.labelling import Labelling, explain_all, label_map
+from argmap.analysis.labelling import Labelling, label_map
+from argmap.analysis.why import Explanations
 from argmap.checks.options import Option
 from argmap.diagnostics import Diagnostic, Related, Severity
 from argmap.model import ArgumentMap, Span
@@ -54,8 +55,8 @@ class CheckContext:
 
     @cached_property
     def explanations(self) -> Mapping[str, str]:
-        """Why each element has its label, in plain words (computed on first use)."""
-        return explain_all(self.map, self.labelling)
+        """Why each element has its label, in plain words (each worked out on first use)."""
+        return Explanations(self.map, self.labelling)
 
 
 @dataclass(frozen=True, slots=True)
