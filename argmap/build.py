@@ -31,18 +31,19 @@ from argmap.model import (
     StatementKind,
     Suppression,
 )
-from argmap.syntax import Comment
+from argmap.syntax import Comment, Piece
 from argmap.text import TextError, a_or_an, decode_text
 
-__all__ = ["MAX_TEXT", "Declarations", "IdUse", "build", "token_span"]
+__all__ = ["MAX_TEXT", "BuildCache", "Declarations", "IdUse", "build", "token_span"]
 
 MAX_TEXT = 100_000
 """The most characters a text (a statement, a quote, a note…) may have."""
 
-IdUse = tuple[str, Token, str]
+IdUse = tuple[str, Token, str, int]
 """An id written as a reference: the id, the token it is written at (for the target of a
-``+``/``-`` line, its sign), and what it must name: ``premise``, ``source``, ``reason target``,
-``objection target`` or ``statement or inference``."""
+``+``/``-`` line, its sign), what it must name (``premise``, ``source``, ``reason target``,
+``objection target`` or ``statement or inference``), and the line offset of the token's piece
+(:class:`~argmap.syntax.Piece`)."""
 
 
 @dataclass(slots=True)
@@ -88,48 +89,129 @@ _LINE_KINDS = {
 }
 
 
+class BuildCache:
+    """What each piece of a text built to last time, by its text and place: keep one per
+    document that is read again and again (as an editor's is), and only the pieces an edit
+    touched or moved are built again."""
+
+    def __init__(self) -> None:
+        self.fragments: dict[tuple[str, int], _Fragment] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Fragment:
+    """The declarations of one piece built on its own, and the ids it declares."""
+
+    out: Declarations
+    declared: dict[str, tuple[str, Token, int]]
+
+
 def build(
-    items: Sequence[nodes.Item], comments: Sequence[Comment], text: str, path: str
+    pieces: Sequence[Piece],
+    comments: Sequence[Comment],
+    text: str,
+    path: str,
+    cache: BuildCache | None = None,
 ) -> Declarations:
-    """Collect the declarations of parsed top-level items."""
-    builder = _Builder(path, text)
-    for item in items:
-        builder.item(item, None)
-    builder.suppressions(comments)
-    return builder.out
+    """Collect the declarations of parsed pieces; with a ``cache``, reuse what the pieces
+    that did not change or move built last time."""
+    lines = text.split("\n")
+    out = Declarations(path)
+    declared: dict[str, tuple[str, Token, int]] = {}
+    known = cache.fragments if cache is not None else {}
+    kept: dict[tuple[str, int], _Fragment] = {}
+    for piece in pieces:
+        key = (piece.text, piece.line_offset)
+        fragment = known.get(key) if cache is not None else None
+        if fragment is None and cache is not None:
+            fragment = _alone(piece, path, lines)
+        if (
+            fragment is None
+            or not declared.keys().isdisjoint(fragment.declared)
+            or not out.header.keys().isdisjoint(fragment.out.header)
+        ):
+            # Without a cache, or when the piece reuses an id or a header of the pieces
+            # before it: build it after them, into the same declarations.
+            _Builder(path, lines, out, declared).piece(piece)
+            continue
+        _merge(out, fragment.out)
+        declared.update(fragment.declared)
+        kept[key] = fragment
+    _Builder(path, lines, out, declared).suppressions(comments)
+    if cache is not None:
+        cache.fragments = kept
+    return out
 
 
-def token_span(path: str, first: Token, last: Token | None = None) -> Span:
-    """Where a token is written; with ``last``, from the start of ``first`` to its end."""
+def _alone(piece: Piece, path: str, lines: list[str]) -> _Fragment:
+    """What a piece declares when built on its own."""
+    builder = _Builder(path, lines, Declarations(path), {})
+    builder.piece(piece)
+    return _Fragment(builder.out, builder.first)
+
+
+def _merge(out: Declarations, part: Declarations) -> None:
+    """Add the declarations of a piece that shares no id with those before it."""
+    out.header.update(part.header)
+    out.sources.update(part.sources)
+    out.groups.update(part.groups)
+    out.statements.update(part.statements)
+    out.reasons.update(part.reasons)
+    out.objections.update(part.objections)
+    out.expectations += part.expectations
+    for owner, uses in part.uses.items():
+        out.uses.setdefault(owner, []).extend(uses)
+    out.quotes_without_source += part.quotes_without_source
+    out.diagnostics += part.diagnostics
+
+
+def token_span(path: str, first: Token, last: Token | None = None, offset: int = 0) -> Span:
+    """Where a token is written; with ``last``, from the start of ``first`` to its end.
+    ``offset``: the line offset of the tokens' item."""
     if last is None:
         last = first
     return Span(
         path,
-        first.line or 1,
+        (first.line or 1) + offset,
         first.column or 1,
-        last.end_line or last.line or 1,
+        (last.end_line or last.line or 1) + offset,
         last.end_column or last.column or 1,
     )
 
 
 class _Builder:
-    def __init__(self, path: str, text: str) -> None:
+    """Builds pieces into ``out``; ``first``: where each id taken so far is declared."""
+
+    def __init__(
+        self,
+        path: str,
+        lines: list[str],
+        out: Declarations,
+        first: dict[str, tuple[str, Token, int]],
+    ) -> None:
         self.path = path
-        self.lines = text.split("\n")
-        self.out = Declarations(path)
-        self.first: dict[str, tuple[str, Token]] = {}
+        self.lines = lines
+        self.out = out
+        self.offset = 0  # the line offset of the piece being read
+        self.first = first
+
+    def piece(self, piece: Piece) -> None:
+        """Declare the items of a piece."""
+        self.offset = piece.line_offset
+        for item in piece.items:
+            self.item(item, None)
 
     # -- positions and small helpers ----------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
-        return token_span(self.path, first, last)
+        return token_span(self.path, first, last, self.offset)
 
     def line_span(self, first: Token, last: Token) -> Span:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
         last token."""
-        number = first.line or 1
+        number = (first.line or 1) + self.offset
         line = self.lines[number - 1] if number <= len(self.lines) else ""
         column = len(line) - len(line.lstrip(" \t")) + 1
-        end_line = last.end_line or last.line or 1
+        end_line = (last.end_line or last.line or 1) + self.offset
         return Span(self.path, number, column, end_line, last.end_column or last.column or 1)
 
     def text(self, token: Token) -> str:
@@ -176,8 +258,8 @@ class _Builder:
         taken. (Spans are made only for the error: most ids are declared once.)"""
         first = self.first
         if id in first:
-            first_what, first_token = first[id]
-            first_span = self.span(first_token)
+            first_what, first_token, first_offset = first[id]
+            first_span = token_span(self.path, first_token, offset=first_offset)
             self.error(
                 "E103",
                 "duplicate-id",
@@ -189,13 +271,13 @@ class _Builder:
                 subject=id,
             )
             return False
-        first[id] = (what, token)
+        first[id] = (what, token, self.offset)
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
         """Record the id written at ``token`` as a reference of ``owner``; return the id."""
         id: str = token.value
-        self.out.uses.setdefault(owner, []).append((id, token, expects))
+        self.out.uses.setdefault(owner, []).append((id, token, expects, self.offset))
         return id
 
     # -- top-level items ------------------------------------------------------------------
@@ -359,10 +441,10 @@ class _Builder:
                 for line in premise.body:
                     if isinstance(line, nodes.Branch):
                         self.branch(id, line, group)
-            uses.setdefault(owner, []).append((id, token, "premise"))
+            uses.setdefault(owner, []).append((id, token, "premise", self.offset))
             ids.append(id)
         # The target is the statement above: a wrong one is shown at the sign.
-        uses.setdefault(owner, []).append((target, sign, f"{kind} target"))
+        uses.setdefault(owner, []).append((target, sign, f"{kind} target", self.offset))
         self.inference(owner, kind, node.label, ids, target, span, group)
 
     def inference_id(self, label: nodes.InferenceLabel | None, kind: str, span: Span) -> str:

@@ -57,9 +57,10 @@ def format_text(text: str, path: str = "<text>", parser: MapParser | None = None
         return Formatted("", parsed.diagnostics)
     try:
         printer = _Printer({c.line for c in parsed.comments if not c.own_line})
-        printer.items(parsed.items, "")
+        placed = [(item, p.line_offset) for p in parsed.pieces for item in p.items]
+        printer.items([item for item, _ in placed], "", [offset for _, offset in placed])
     except TextError:  # a bad escape: the builder says where, in its usual words
-        errors = build(parsed.items, parsed.comments, text, path).diagnostics
+        errors = build(parsed.pieces, parsed.comments, text, path).diagnostics
         return Formatted("", tuple(d for d in errors if d.code == "E101"))
     return Formatted(_Layout(text, parsed.comments).lines(printer.out))
 
@@ -98,18 +99,23 @@ class _Printer:
 
     trailing: set[int]
     out: list[_Line] = field(default_factory=list)
+    offset: int = 0
+    """The line offset of the top-level item being printed (:class:`~argmap.syntax.Piece`)."""
 
     def line(self, indent: str, head: str, text: Token | None, first: Token, last: Token) -> None:
         """A line: ``head``, then ``text`` (wrapped when too long) if there is one."""
-        end = last.end_line or last.line or 1
+        end = (last.end_line or last.line or 1) + self.offset
         if text is not None:
             head = _with_text(indent, head, _text(text), wrap=end not in self.trailing)
-        self.out.append(_Line(indent, head, first.line or 1, end))
+        self.out.append(_Line(indent, head, (first.line or 1) + self.offset, end))
 
     # -- items, at the top level or in a group ----------------------------------------------
-    def items(self, items: Sequence[nodes.Item], indent: str) -> None:
+    def items(self, items: Sequence[nodes.Item], indent: str, offsets: Sequence[int] = ()) -> None:
+        """Items at one level; ``offsets``: their line offsets, for the top-level items."""
         several = False
         for index, item in enumerate(items):
+            if offsets:
+                self.offset = offsets[index]
             start = len(self.out)
             self.item(item, indent)
             first = self.out[start]

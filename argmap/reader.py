@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.build import build
+from argmap.build import BuildCache, build
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.model import ArgumentMap, Span
 from argmap.resolve import resolve
-from argmap.syntax import MapParser, default_parser
+from argmap.syntax import MapParser, PieceCache, default_parser
 
-__all__ = ["ReadResult", "normalized_text", "read_bytes", "read_text"]
+__all__ = ["ReadCache", "ReadResult", "normalized_text", "read_bytes", "read_text"]
 
 _WORD = re.compile(r"[^\W\d][\w-]*")
 
@@ -30,12 +30,27 @@ class ReadResult:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
-def read_text(text: str, path: str, parser: MapParser | None = None) -> ReadResult:
+class ReadCache:
+    """What reading a document's text made of each of its pieces last time: keep one per
+    document that is read again after every change (as an editor's is), and only the
+    pieces the change touched are parsed and built again."""
+
+    def __init__(self) -> None:
+        self.parsed = PieceCache()
+        self.built = BuildCache()
+
+
+def read_text(
+    text: str, path: str, parser: MapParser | None = None, cache: ReadCache | None = None
+) -> ReadResult:
     """Parse and resolve a map's text; ``path`` is used in spans and messages. ``parser``:
-    the one to use, when not the shared :func:`~argmap.syntax.default_parser`."""
+    the one to use, when not the shared :func:`~argmap.syntax.default_parser`; ``cache``:
+    what reading the text last time made (an editor's document read again)."""
     text = normalized_text(text)
-    parsed = (parser or default_parser()).parse(text, path)
-    declarations = build(parsed.items, parsed.comments, text, path)
+    pieces = cache.parsed if cache is not None else None
+    parsed = (parser or default_parser()).parse(text, path, pieces)
+    built = cache.built if cache is not None else None
+    declarations = build(parsed.pieces, parsed.comments, text, path, built)
     argument_map, reference_errors = resolve(declarations, path)
     if parsed.skipped:
         # An id defined in an item that failed to parse is not "undefined": say nothing.

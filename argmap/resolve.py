@@ -50,11 +50,11 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
     bad_owners: set[str] = set()
     bad_uses: set[tuple[str, str]] = set()
     for owner, uses in decl.uses.items():
-        for id, token, expects in uses:
+        for id, token, expects, offset in uses:
             kind = kinds.get(id)
             if kind in _ALLOWED[expects]:
                 continue
-            span = token_span(decl.path, token)
+            span = token_span(decl.path, token, offset=offset)
             diagnostics.append(_problem(id, span, kind, expects, suggest))
             bad_owners.add(owner)
             bad_uses.add((owner, id))

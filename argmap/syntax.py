@@ -12,17 +12,18 @@ between parses: one can serve any number of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lark import PostLex
 
 from argmap import syntax_tree as nodes
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.long_items import ChunkKey, Chunks, Parts, Whole, parse_in_chunks
 from argmap.model import Span
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "Comment",
     "MapParser",
     "ParsedText",
+    "Piece",
+    "PieceCache",
     "default_parser",
     "grammar_path",
 ]
@@ -52,10 +55,21 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
-class ParsedText:
-    """The top-level items that parsed, the comments, and the syntax errors."""
+class Piece:
+    """A piece of the text parsed on its own (see :meth:`MapParser.pieces`): its text, the
+    number of lines above it in the file, and its top-level items, whose tokens' lines are
+    counted from the piece's first line (add ``line_offset`` for the file's)."""
 
+    text: str
+    line_offset: int
     items: tuple[nodes.Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    """The pieces that parsed, the comments, and the syntax errors."""
+
+    pieces: tuple[Piece, ...]
     comments: tuple[Comment, ...]
     diagnostics: tuple[Diagnostic, ...]
     skipped: str = ""
@@ -269,62 +283,140 @@ class MapParser:
         # A "#" outside a text starts a comment: scanning texts and comments in one pass
         # skips the "#" inside texts.
         self.comment_pattern = re.compile(f"(?:{text})|(?P<comment>{comment})")
+        # Every character, in runs: comments, texts, the rest of a line after a quotation
+        # mark that opens no text (a syntax error), and runs of anything else.
+        self.text_pattern = re.compile(f'(?:{comment})|(?P<text>{text})|"[^\\n]*|[^"#]+')
 
-    def parse(self, text: str, path: str) -> ParsedText:
-        """Parse a map's text; never raises on bad input."""
+    def parse(self, text: str, path: str, cache: PieceCache | None = None) -> ParsedText:
+        """Parse a map's text; never raises on bad input. With a ``cache``, the pieces of the
+        text that were parsed the last time the cache was used are not parsed again."""
         if not text.strip():
             span = Span(path, 1, 1, 1, 1)
             return ParsedText(
                 (), (), (_error("the file is empty: a map needs at least one statement", span),)
             )
-        lines = text.replace("\r\n", "\n").split("\n")
-        lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-        items: list[nodes.Item] = []
+        known = cache.pieces if cache is not None else {}
+        kept: dict[str, _Parsed] = {}
+        pieces: list[Piece] = []
         comments: list[Comment] = []
         diagnostics: list[Diagnostic] = []
         skipped: list[str] = []
-        start = 0
-        while start < len(lines):
-            chunk = self._parse_lines(lines, start, len(lines), path)
-            if chunk.error is None:
-                items += chunk.items
-                comments += chunk.comments
-                break
-            item_start = _top_level_at_or_before(lines, chunk.error_line, start)
-            if item_start > start:
-                # Keep what parsed before the failing item.
-                prefix = self._parse_lines(lines, start, item_start, path)
-                items += prefix.items
-                comments += prefix.comments
-                if prefix.error is not None and prefix.error.span != chunk.error.span:
-                    diagnostics.append(prefix.error)
-            diagnostics.append(chunk.error)
-            if len(diagnostics) >= MAX_ERRORS:
-                diagnostics.append(
-                    _error(f"too many syntax errors; stopped after {MAX_ERRORS}", chunk.error.span)
-                )
-                break
-            start = _next_top_level(lines, chunk.error_line + 1)
-            skipped += lines[item_start:start]
-        return ParsedText(tuple(items), tuple(comments), tuple(diagnostics), "".join(skipped))
+        previous: str | None = None  # the piece before, when it parsed
+        chunks: dict[ChunkKey, Parts] = {}
+        for start, piece in self.pieces(text):
+            parsed = known.get(piece) or kept.get(piece)
+            if parsed is None and cache is not None and piece.count("\n") > 2 * cache.chunk_lines:
+                parsed = self._parse_long(piece, cache)
+            if parsed is None:
+                parsed = self._parse_piece(piece, previous)
+            chunks.update(parsed.chunks)
+            if parsed.error is not None:
+                diagnostics.append(_moved(parsed.error, start, path))
+                skipped.append(piece)
+                previous = None
+                if len(diagnostics) >= MAX_ERRORS:
+                    last = diagnostics[-1].span
+                    message = f"too many syntax errors; stopped after {MAX_ERRORS}"
+                    diagnostics.append(_error(message, last))
+                    break
+                continue
+            kept[piece] = parsed
+            pieces.append(Piece(piece, start, parsed.items))
+            comments += (replace(c, line=c.line + start) for c in parsed.comments)
+            previous = piece
+        if cache is not None:
+            cache.pieces, cache.chunks = kept, chunks
+        return ParsedText(tuple(pieces), tuple(comments), tuple(diagnostics), "".join(skipped))
 
-    def _parse_lines(self, lines: list[str], start: int, stop: int, path: str) -> _Chunk:
-        """Parse lines[start:stop], keeping line numbers; the error line is 0-based."""
-        chunk = "\n" * start + "".join(lines[start:stop])
-        if not chunk.endswith("\n"):
-            chunk += "\n"
+    def pieces(self, text: str) -> list[tuple[int, str]]:
+        """The text cut before each top-level line (one that starts with neither a blank nor
+        ``#``, and is not inside a text in triple quotes), with the 0-based index of each
+        piece's first line. A piece holds one item and the comments and blank lines after it;
+        the comments before the first item are a piece of their own."""
+        cuts = [m.start() for m in _TOP_LEVEL.finditer(text, 1)]
+        if '"""' in text:
+            cuts = self._outside_long_texts(text, cuts)
+        pieces = []
+        line, previous = 0, 0
+        for cut in cuts:
+            pieces.append((line, text[previous:cut]))
+            line += text.count("\n", previous, cut)
+            previous = cut
+        pieces.append((line, text[previous:]))
+        return pieces
+
+    def _outside_long_texts(self, text: str, cuts: list[int]) -> list[int]:
+        spans = [
+            m.span()
+            for m in self.text_pattern.finditer(text)
+            if m.group("text") is not None and "\n" in m.group()
+        ]
+        kept, index = [], 0
+        for cut in cuts:
+            while index < len(spans) and spans[index][1] <= cut:
+                index += 1
+            if index == len(spans) or cut <= spans[index][0]:
+                kept.append(cut)
+        return kept
+
+    def _parse_long(self, piece: str, cache: PieceCache) -> _Parsed | None:
+        """A long piece parsed in chunks (:mod:`argmap.long_items`), reusing those parsed
+        last time; None when it is to be parsed whole."""
+        chunks = Chunks(cache.chunk_lines, cache.chunks)
         try:
-            items = self.lark.parse(chunk)
+            item = parse_in_chunks(
+                self._items, piece.split("\n"), self._opaque(piece), MAX_DEPTH, chunks
+            )
+        except Whole:
+            return None
+        return _Parsed((item,), self._comments(piece), chunks=chunks.now)
+
+    def _items(self, text: str) -> tuple[nodes.Item, ...] | None:
+        """The items of a text; None when it has a syntax error."""
+        try:
+            items = self.lark.parse(text)
+        except (UnexpectedInput, _IndentationError):
+            return None
+        assert isinstance(items, tuple)
+        return items
+
+    def _opaque(self, text: str) -> set[int]:
+        """The indexes of the lines that start inside a text in triple quotes."""
+        lines: set[int] = set()
+        if '"""' in text:
+            for match in self.text_pattern.finditer(text):
+                if match.group("text") is not None and "\n" in match.group():
+                    first = text.count("\n", 0, match.start())
+                    lines.update(range(first + 1, first + match.group().count("\n") + 1))
+        return lines
+
+    def _parse_piece(self, piece: str, previous: str | None) -> _Parsed:
+        """Parse one piece, its lines numbered from 1. An error is worded as in a parse of
+        the whole file: the parser's state at the start of a piece depends on the piece
+        before it (which may go on with an indented line), so that one is parsed with it."""
+        alone = self._parse_text(piece)
+        if alone.error is None or previous is None:
+            return alone
+        both = self._parse_text(previous + piece)
+        lines = previous.count("\n")
+        if both.error is None or both.error.span.line <= lines:
+            return alone
+        return _Parsed(error=_moved(both.error, -lines))
+
+    def _parse_text(self, text: str) -> _Parsed:
+        if not text.endswith("\n"):
+            text += "\n"
+        try:
+            items = self.lark.parse(text)
         except UnexpectedInput as exc:
-            error = _syntax_error(exc, chunk, path, self.lark)
-            return _Chunk(error_line=_error_position(exc, chunk), error=error)
+            return _Parsed(error=_syntax_error(exc, text, "", self.lark))
         except _IndentationError as exc:
             line = exc.token.end_line or 1
             column = exc.token.end_column or 1
-            span = Span(path, line, column, line, column)
-            return _Chunk(error_line=line - 1, error=_error(exc.message, span, exc.hint))
+            span = Span("", line, column, line, column)
+            return _Parsed(error=_error(exc.message, span, exc.hint))
         assert isinstance(items, tuple)
-        return _Chunk(items, self._comments(chunk))
+        return _Parsed(items, self._comments(text))
 
     def _comments(self, text: str) -> tuple[Comment, ...]:
         comments = []
@@ -350,43 +442,47 @@ def default_parser() -> MapParser:
     return MapParser()
 
 
+class PieceCache:
+    """The pieces of a text parsed last time, by their text: keep one per document that is
+    parsed again and again (as an editor's is), and only the pieces an edit touched are
+    parsed again. Positions are relative to each piece, so a piece that moved is reused.
+    A piece of more than twice ``chunk_lines`` lines is parsed in chunks of about that many
+    lines (:mod:`argmap.long_items`), so an edit in it parses again only its chunk."""
+
+    def __init__(self, chunk_lines: int = 40) -> None:
+        self.pieces: dict[str, _Parsed] = {}
+        self.chunk_lines = chunk_lines
+        self.chunks: dict[ChunkKey, Parts] = {}
+
+
 @dataclass(frozen=True, slots=True)
-class _Chunk:
+class _Parsed:
+    """What one piece parsed to, its lines numbered from 1 (the error's file is left empty)."""
+
     items: tuple[nodes.Item, ...] = ()
     comments: tuple[Comment, ...] = ()
-    error_line: int = 0
     error: Diagnostic | None = None
+    chunks: Mapping[ChunkKey, Parts] = field(default_factory=dict)
+    """A long piece's chunks (:mod:`argmap.long_items`), kept as long as the piece is."""
 
 
-def _top_level_at_or_before(lines: list[str], index: int, floor: int) -> int:
-    for i in range(min(index, len(lines) - 1), floor - 1, -1):
-        if _is_top_level(lines[i]):
-            return i
-    return floor
+_TOP_LEVEL = re.compile(r"^(?=[^\s#])", re.MULTILINE)
 
 
-def _next_top_level(lines: list[str], index: int) -> int:
-    for i in range(index, len(lines)):
-        if _is_top_level(lines[i]):
-            return i
-    return len(lines)
-
-
-def _is_top_level(line: str) -> bool:
-    return bool(line) and not line[0].isspace() and not line.startswith("#")
+def _moved(diagnostic: Diagnostic, lines: int, path: str | None = None) -> Diagnostic:
+    """A syntax error moved down by ``lines`` (and put in file ``path``)."""
+    span = diagnostic.span
+    moved = replace(
+        span,
+        file=span.file if path is None else path,
+        line=span.line + lines,
+        end_line=span.end_line + lines,
+    )
+    return replace(diagnostic, span=moved)
 
 
 def _error(message: str, span: Span, hint: str | None = None) -> Diagnostic:
     return Diagnostic("E101", "syntax-error", Severity.ERROR, message, span, hint=hint)
-
-
-def _error_position(exc: UnexpectedInput, text: str) -> int:
-    """The 0-based line index an error belongs to."""
-    if isinstance(exc, UnexpectedToken) and exc.token.type in ("_INDENT", "_DEDENT"):
-        return (exc.token.end_line or 1) - 1
-    if isinstance(exc, UnexpectedEOF) or exc.line in (None, -1):
-        return text.count("\n") - 1
-    return exc.line - 1
 
 
 _PLAIN = {

@@ -37,7 +37,8 @@ def test_the_syntax_tree_keeps_what_was_written() -> None:
     )
     parsed = default_parser().parse(text, "t.arg")
     assert parsed.diagnostics == ()
-    source, thesis, known, objection, expectation = parsed.items
+    assert [p.line_offset for p in parsed.pieces] == [0, 2, 6, 7, 8]
+    source, thesis, known, objection, expectation = (i for p in parsed.pieces for i in p.items)
     assert isinstance(source, nodes.Source) and source.title == '"Column"'
     assert [(f.key, f.text) for f in source.fields] == [("file", '"c.txt"')]
     assert isinstance(thesis, nodes.Statement) and thesis.head.kind == "thesis"
@@ -62,7 +63,8 @@ def test_the_syntax_tree_keeps_what_was_written() -> None:
         "r",
     )
     assert isinstance(expectation, nodes.Expectation) and expectation.ids == ("t",)
-    assert (expectation.ids[0].line, expectation.ids[0].column) == (9, 12)
+    # Each item is parsed on its own: its tokens' lines count from its first line.
+    assert (expectation.ids[0].line, expectation.ids[0].column) == (1, 12)
 
 
 def test_comments_are_found_outside_texts_only() -> None:

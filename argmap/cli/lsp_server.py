@@ -35,7 +35,7 @@ from argmap.lsp.navigation import (
 )
 from argmap.lsp.outline import folding_ranges, symbols
 from argmap.lsp.semantic import LEGEND, semantic_tokens
-from argmap.reader import ReadResult, read_bytes
+from argmap.reader import ReadCache, ReadResult, read_bytes
 
 __all__ = ["ArgmapServer", "build_server", "serve"]
 
@@ -51,12 +51,14 @@ _TRIGGERS = ["+", "-", "&", ">", "[", ":", " "]
 
 
 class ArgmapServer(LanguageServer):
-    """The maps the editor has open, read again at each change, and their diagnostics."""
+    """The maps the editor has open, read again at each change (parsing again only the
+    top-level items the change touched), and their diagnostics."""
 
     def __init__(self) -> None:
         super().__init__("argmap", str(__version__))
         self.debounce = DEFAULT_DEBOUNCE
         self._documents: dict[str, tuple[str, MapDocument]] = {}
+        self._caches: dict[str, ReadCache] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._not_utf8: dict[str, ReadResult] = {}
 
@@ -67,7 +69,8 @@ class ArgmapServer(LanguageServer):
         if cached is not None and cached[0] == text:
             return cached[1]
         encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
-        doc = MapDocument(text, _path(uri), encoding)
+        cache = self._caches.setdefault(uri, ReadCache())
+        doc = MapDocument(text, _path(uri), encoding, cache)
         self._documents[uri] = (text, doc)
         return doc
 
@@ -81,13 +84,15 @@ class ArgmapServer(LanguageServer):
             data = Path(_path(uri)).read_bytes()
         except OSError:
             return
-        result = read_bytes(data, _path(uri))
-        if any(d.code == "E100" for d in result.diagnostics):
-            self._not_utf8[uri] = result
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:  # read_bytes words it (E100) without parsing anything
+            self._not_utf8[uri] = read_bytes(data, _path(uri))
 
     def forget(self, uri: str) -> None:
         """Drop what is kept of a closed document."""
         self._documents.pop(uri, None)
+        self._caches.pop(uri, None)
         self._not_utf8.pop(uri, None)
         task = self._pending.pop(uri, None)
         if task is not None:

@@ -17,7 +17,7 @@ from lsprotocol import types
 from argmap.analysis.labelling import Labelling, explain_all, label_map
 from argmap.lexical import Token, TokenKind, scan
 from argmap.model import Group, Objection, Reason, Source, Span, Statement
-from argmap.reader import ReadResult, normalized_text, read_text
+from argmap.reader import ReadCache, ReadResult, normalized_text, read_text
 
 __all__ = ["Element", "Lines", "MapDocument", "Why"]
 
@@ -87,10 +87,17 @@ class Lines:
 class MapDocument:
     """A map's text as the editor has it, read as ``argmap check`` reads it."""
 
-    def __init__(self, text: str, path: str, encoding: str = types.PositionEncodingKind.Utf16):
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        encoding: str = types.PositionEncodingKind.Utf16,
+        cache: ReadCache | None = None,
+    ):
+        """``cache``: the pieces of the document's text as parsed last time, if any."""
         self.text = normalized_text(text)
         self.path = path
-        self.result: ReadResult = read_text(self.text, path)
+        self.result: ReadResult = read_text(self.text, path, cache=cache)
         self.lines = Lines(self.text, encoding)
 
     @cached_property

@@ -22,7 +22,7 @@ from argmap.diagnostics import Severity
 from argmap.export_json import map_to_dict
 from argmap.formatter import format_text
 from argmap.interchange.convert import export_map
-from argmap.reader import ReadResult, read_text
+from argmap.reader import ReadCache, ReadResult, read_text
 from argmap.render import RenderOptions, find, to_digraph
 from argmap.report.github import format_github
 from argmap.report.human import format_human
@@ -108,6 +108,18 @@ def _dot_focus(subject: Subject) -> None:
         assert to_digraph(m, find(m), RenderOptions(focus=centre, depth=1)).source
 
 
+def _read_again(subject: Subject) -> None:
+    """Read as an editor's server reads a document: its first half first, then all of it,
+    reusing the pieces parsed the first time. It must read as from scratch."""
+    cache = ReadCache()
+    read_text(subject.text[: len(subject.text) // 2], PATH, cache=cache)
+    again = read_text(subject.text, PATH, cache=cache)
+    expected = subject.read
+    assert (again.map, again.diagnostics) == (expected.map, expected.diagnostics), (
+        "reading again with the pieces parsed before gave another map or other diagnostics"
+    )
+
+
 def _fmt(subject: Subject) -> str:
     formatted = format_text(subject.text, PATH).text
     if formatted:
@@ -118,6 +130,7 @@ def _fmt(subject: Subject) -> str:
 
 STAGES: tuple[tuple[str, Callable[[Subject], Any]], ...] = (
     ("read", lambda s: s.read),
+    ("read: again, after an edit", _read_again),
     ("check", lambda s: s.run),
     ("report: human", _human),
     ("report: json", _check_json),

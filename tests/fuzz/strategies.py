@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 
-__all__ = ["HOSTILE", "corpus", "fuzz_inputs", "mutated_maps", "weird_maps"]
+__all__ = ["HOSTILE", "corpus", "edits", "fuzz_inputs", "mutated_maps", "weird_maps"]
 
 HOSTILE = (
     '"',
@@ -114,7 +114,19 @@ def corpus() -> tuple[str, ...]:
 @st.composite
 def mutated_maps(draw: st.DrawFn) -> str:
     """A map of the repository with one to eight random edits."""
-    text = draw(st.sampled_from(corpus()))
+    return _edited(draw, draw(st.sampled_from(corpus())))
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[str, str]:
+    """A map of the repository (perhaps already edited) and the same map after more edits:
+    an editor's document before and after a change."""
+    before = draw(st.one_of(st.sampled_from(corpus()), mutated_maps()))
+    return before, _edited(draw, before)
+
+
+def _edited(draw: st.DrawFn, text: str) -> str:
+    """``text`` with one to eight random edits."""
     for _ in range(draw(st.integers(1, 8))):
         at = draw(st.integers(0, len(text)))
         edit = draw(st.integers(0, 7))

@@ -1,0 +1,164 @@
+"""Reading a text again with what reading it last time made (an editor's document after a
+change) gives exactly what reading it from scratch gives, and parses and builds only the
+pieces that changed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lark import Token
+
+from argmap.build import BuildCache, build
+from argmap.reader import ReadCache, ReadResult, read_text
+from argmap.syntax import ParsedText, PieceCache, default_parser
+from tests.fuzz.strategies import edits
+
+MAP = (
+    "# The column, in short.\n"
+    'title "A map"\n'
+    "\n"
+    'thesis t: "T."\n'
+    '  + a: "A."\n'
+    '  - b: "B."  # doubtful\n'
+    'claim c: """one\n'
+    'long: text"""\n'
+    "reason r: c -> t\n"
+)
+
+
+def _same(got: ReadResult, expected: ReadResult) -> None:
+    assert (got.map, got.text, got.diagnostics) == (
+        expected.map,
+        expected.text,
+        expected.diagnostics,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_reading_again_after_an_edit_is_reading_from_scratch(change: tuple[str, str]) -> None:
+    before, after = change
+    cache = ReadCache()
+    read_text(before, "m.arg", cache=cache)
+    _same(read_text(after, "m.arg", cache=cache), read_text(after, "m.arg"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits(), st.integers(1, 6))
+def test_a_long_item_parsed_in_chunks_is_the_item_parsed_whole(
+    change: tuple[str, str], chunk_lines: int
+) -> None:
+    before, after = change
+    cache = PieceCache(chunk_lines)
+    default_parser().parse(before, "m.arg", cache)
+    got = default_parser().parse(after, "m.arg", cache)
+    expected = default_parser().parse(after, "m.arg")
+    assert _written(got) == _written(expected)
+    assert (got.comments, got.diagnostics) == (expected.comments, expected.diagnostics)
+
+
+def test_an_edit_in_a_long_item_parses_one_chunk_again() -> None:
+    lines = ['thesis t: "T."']
+    for i in range(30):
+        lines += [f'  + c{i}: "C {i}."', f'      - o{i}: "O {i}."', f'          quote "q{i}"']
+    text = "\n".join(lines) + "\n"
+    cache = PieceCache(chunk_lines=5)
+    default_parser().parse(text, "m.arg", cache)
+    before = set(cache.chunks)
+    edited = text.replace('"O 17."', '"O 17, edited."')
+    parsed = default_parser().parse(edited, "m.arg", cache)
+    assert len(set(cache.chunks) - before) == 1
+    assert _written(parsed) == _written(default_parser().parse(edited, "m.arg"))
+
+
+def _written(parsed: ParsedText) -> list[object]:
+    """Every node and token of the parsed pieces, tokens with their places."""
+    out: list[object] = []
+    stack: list[object] = [piece.items for piece in reversed(parsed.pieces)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Token):
+            out.append(
+                (node.type, str(node), node.line, node.column, node.end_line, node.end_column)
+            )
+        elif isinstance(node, tuple):
+            stack.extend(reversed(node))
+        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+            out.append(type(node).__name__)
+            stack.extend(reversed([getattr(node, f.name) for f in dataclasses.fields(node)]))
+        else:
+            out.append(node)
+    return out
+
+
+def test_a_text_is_cut_before_each_top_level_line_outside_long_texts() -> None:
+    pieces = default_parser().pieces(MAP)
+    assert [line for line, _ in pieces] == [0, 1, 3, 6, 8]
+    assert pieces[1][1] == 'title "A map"\n\n'
+    assert pieces[3][1] == 'claim c: """one\nlong: text"""\n'
+    assert "".join(piece for _, piece in pieces) == MAP
+
+
+def test_a_quotation_mark_that_opens_no_text_does_not_hide_the_lines_after_it() -> None:
+    text = 'claim a: "not closed\nclaim b: """x\ny"""\nclaim c: "z"\n'
+    assert [line for line, _ in default_parser().pieces(text)] == [0, 1, 3]
+
+
+def test_only_the_pieces_an_edit_touched_are_parsed_again() -> None:
+    cache = PieceCache()
+    first = default_parser().parse(MAP, "m.arg", cache)
+    # A line added at the top moves every piece down; the thesis is changed.
+    edited = "# new line\n" + MAP.replace('"A."', '"A, changed."')
+    second = default_parser().parse(edited, "m.arg", cache)
+    reused = [a.items is b.items for a, b in zip(first.pieces, second.pieces, strict=True)]
+    assert reused == [True, True, False, True, True]
+    assert [p.line_offset for p in second.pieces] == [0, 2, 4, 7, 9]
+    assert read_text(edited, "m.arg").map.statements["c"].span.line == 8
+
+
+def test_only_the_pieces_an_edit_touched_or_moved_are_built_again() -> None:
+    cache = BuildCache()
+    versions = [
+        MAP,
+        MAP.replace('"A."', '"A, changed."'),  # the thesis changes; nothing moves
+        MAP.replace('  + a: "A."\n', '  + a: "A."\n  + a2: "A2."\n'),  # c and r move down
+    ]
+    built = []
+    for text in versions:
+        parsed = default_parser().parse(text, "m.arg")
+        built.append(build(parsed.pieces, parsed.comments, text, "m.arg", cache))
+    first, changed, moved = built
+    assert changed.statements["c"] is first.statements["c"]
+    assert changed.statements["a"].text == "A, changed."
+    assert moved.statements["c"].span.line == first.statements["c"].span.line + 1
+    assert moved.reasons["r"].span.line == first.reasons["r"].span.line + 1
+
+
+def test_an_id_taken_by_an_earlier_piece_is_reported_as_without_a_cache() -> None:
+    text = 'claim a: "x"\nclaim b: "y"\n'
+    cache = ReadCache()
+    read_text(text, "m.arg", cache=cache)
+    twice = text.replace("claim b", "claim a")
+    _same(read_text(twice, "m.arg", cache=cache), read_text(twice, "m.arg"))
+    (duplicate,) = read_text(twice, "m.arg", cache=cache).diagnostics
+    assert duplicate.code == "E103" and duplicate.span.line == 2
+
+
+def test_an_error_at_the_start_of_an_item_reads_as_in_the_whole_file() -> None:
+    # After a statement, an indented line could follow: the parser of the whole file says so,
+    # and so must a parse of the second piece on its own.
+    text = 'claim a: "x"\n+ claim b: "y"\n'
+    cache = ReadCache()
+    read_text('claim a: "x"\n', "m.arg", cache=cache)
+    (error,) = read_text(text, "m.arg", cache=cache).diagnostics
+    assert "an indented line" in error.message
+    assert (error.span.line, error.span.column) == (2, 1)
+
+
+def test_the_cache_keeps_only_the_pieces_of_the_last_text() -> None:
+    cache = PieceCache()
+    default_parser().parse(MAP, "m.arg", cache)
+    default_parser().parse('claim z: "z"\n', "m.arg", cache)
+    assert list(cache.pieces) == ['claim z: "z"\n']
