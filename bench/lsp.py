@@ -2,10 +2,20 @@
 
 One server runs for all sizes, as an editor keeps one. For each size, a generated map (with its
 source texts, so the quote checks run) is opened and checked once to warm the server up; then
-the whole text is sent again with one character changed, ``--runs`` times, and the time from
-sending the change notification to receiving the published diagnostics is measured (the
-server's debounce is set to 0, so the time is the work; an editor adds the debounce, 200 ms by
-default). Targets: at most 50 ms at 1 000 statements, 500 ms at 10 000.
+it is changed ``--runs`` times in each of three ways, each change made to the version before:
+
+- **title**: a word typed in the title, the first line (nothing moves);
+- **middle**: a word typed in the text of a statement half-way down the file (in the
+  generated outline, inside the one thesis that holds most of the map);
+- **new line**: a blank line added at the top (every line below moves down).
+
+The editor sends the whole text each time; the time from sending the change notification to
+receiving the published diagnostics is measured (the server's debounce is set to 0, so the time
+is the work; an editor adds the debounce, 200 ms by default). Targets: at most 50 ms at 1 000
+statements, 500 ms at 10 000, for every kind of change.
+
+``--no-collector`` starts the server with Python's cycle collector switched off (in the
+command that starts it, not in argmap), to measure how much of the time is the collector's.
 """
 
 from __future__ import annotations
@@ -18,18 +28,40 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.generate import generate, write_files
 
-__all__ = ["TARGETS", "Change", "main", "measure_sizes", "report"]
+__all__ = ["EDITS", "TARGETS", "Change", "main", "measure_sizes", "report"]
 
 TARGETS = {1_000: 0.050, 10_000: 0.500}
 """The most seconds from a change to its diagnostics, by map size."""
 
 PUBLISH = "textDocument/publishDiagnostics"
+
+
+def _in_title(text: str, run: int) -> str:
+    return text.replace('title "', f'title "{run} ', 1)
+
+
+def _in_the_middle(text: str, run: int) -> str:
+    at = text.index(': "', len(text) // 2) + 3  # the start of a statement's text
+    return text[:at] + f"{run} " + text[at:]
+
+
+def _new_line(text: str, run: int) -> str:
+    return "\n" + text
+
+
+EDITS: dict[str, Callable[[str, int], str]] = {
+    "title": _in_title,
+    "middle": _in_the_middle,
+    "new line": _new_line,
+}
+"""Each kind of change: the text after the change, from the text before it and the run."""
 
 
 class _Connection:
@@ -107,21 +139,25 @@ class Change:
     cpu: float | None
 
 
+_WITHOUT_COLLECTOR = "import gc; gc.disable(); import runpy; runpy.run_module('argmap')"
+
+
 async def measure_sizes(
-    sizes: list[int], runs: int, seed: int, work: Path
-) -> dict[int, list[Change]]:
-    """The time from each change notification to the diagnostics, by size."""
+    sizes: list[int], runs: int, seed: int, work: Path, collector: bool = True
+) -> dict[tuple[int, str], list[Change]]:
+    """The time from each change notification to the diagnostics, by size and kind of change
+    (:data:`EDITS`); ``collector``: False to run the server without the cycle collector."""
+    command = ["-m", "argmap"] if collector else ["-c", _WITHOUT_COLLECTOR]
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        "-m",
-        "argmap",
+        *command,
         "lsp",
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         limit=2**20,
     )
     server = _Connection(process)
-    times: dict[int, list[Change]] = {}
+    times: dict[tuple[int, str], list[Change]] = {}
     try:
         await server.request(
             "initialize",
@@ -140,20 +176,21 @@ async def measure_sizes(
             item = {"uri": uri, "languageId": "argmap", "version": 1, "text": text}
             await server.notify("textDocument/didOpen", {"textDocument": item})
             await server.published(uri, 1)
-            times[size] = []
-            for version in range(2, runs + 2):
-                # The same map with its title changed: the server reads and checks it all again.
-                changed = text.replace('title "', f'title "{version} ', 1)
-                change = {
-                    "textDocument": {"uri": uri, "version": version},
-                    "contentChanges": [{"text": changed}],
-                }
-                cpu, start = _cpu(process.pid), time.perf_counter()
-                await server.notify("textDocument/didChange", change)
-                await server.published(uri, version)
-                wall, cpu_after = time.perf_counter() - start, _cpu(process.pid)
-                used = None if cpu is None or cpu_after is None else cpu_after - cpu
-                times[size].append(Change(wall, used))
+            version = 1
+            for kind, edit in EDITS.items():
+                times[size, kind] = []
+                for run in range(runs):
+                    text, version = edit(text, run), version + 1
+                    change = {
+                        "textDocument": {"uri": uri, "version": version},
+                        "contentChanges": [{"text": text}],
+                    }
+                    cpu, start = _cpu(process.pid), time.perf_counter()
+                    await server.notify("textDocument/didChange", change)
+                    await server.published(uri, version)
+                    wall, cpu_after = time.perf_counter() - start, _cpu(process.pid)
+                    used = None if cpu is None or cpu_after is None else cpu_after - cpu
+                    times[size, kind].append(Change(wall, used))
             await server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         await server.request("shutdown", None)
         await server.notify("exit", None)
@@ -165,14 +202,14 @@ async def measure_sizes(
     return times
 
 
-def report(times: dict[int, list[Change]]) -> str:
-    """A Markdown table: the median and the slowest wall time of each size, the median CPU
-    time of the server, against the targets."""
+def report(times: dict[tuple[int, str], list[Change]]) -> str:
+    """A Markdown table: for each size and kind of change, the median and the slowest wall
+    time, the median CPU time of the server, against the targets."""
     lines = [
-        "| statements | median | slowest | server CPU (median) | target |",
-        "|---:|---:|---:|---:|---|",
+        "| statements | change | median | slowest | server CPU (median) | target |",
+        "|---:|---|---:|---:|---:|---|",
     ]
-    for size, changes in times.items():
+    for (size, kind), changes in times.items():
         median = statistics.median(c.wall for c in changes)
         slowest = max(c.wall for c in changes)
         cpus = [c.cpu for c in changes if c.cpu is not None]
@@ -183,7 +220,8 @@ def report(times: dict[int, list[Change]]) -> str:
             met = "met" if median <= target else "MISSED"
             verdict = f"≤ {target * 1000:.0f} ms: {met}"
         lines.append(
-            f"| {size:,} | {median * 1000:.0f} ms | {slowest * 1000:.0f} ms | {cpu} | {verdict} |"
+            f"| {size:,} | {kind} | {median * 1000:.0f} ms | {slowest * 1000:.0f} ms | {cpu} "
+            f"| {verdict} |"
         )
     return "\n".join(lines)
 
@@ -191,12 +229,19 @@ def report(times: dict[int, list[Change]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.lsp", description=__doc__)
     parser.add_argument("--sizes", default="100,1000,10000", help="statements (comma-separated)")
-    parser.add_argument("--runs", type=int, default=5, help="changes measured per size")
+    parser.add_argument("--runs", type=int, default=5, help="changes of each kind, per size")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--no-collector",
+        action="store_true",
+        help="run the server with Python's cycle collector off (to measure its share)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     with tempfile.TemporaryDirectory(prefix="argmap-bench-lsp-") as work:
-        times = asyncio.run(measure_sizes(sizes, args.runs, args.seed, Path(work)))
+        times = asyncio.run(
+            measure_sizes(sizes, args.runs, args.seed, Path(work), not args.no_collector)
+        )
     print(report(times))
     return 0
 

@@ -15,6 +15,7 @@ import pytest
 from argmap.reader import read_text
 from bench.generate import Graph, generate, write_argdown, write_files, write_flat, write_outline
 from bench.labelling import main as labelling_main
+from bench.lsp import EDITS
 from bench.measure import Failure, Timing, measure
 from bench.report import TARGETS, Results, evaluate
 from bench.run import main
@@ -276,17 +277,27 @@ def test_equivalence_records_every_command_for_every_input(tmp_path: Path) -> No
     assert {"parse", "check-json", "check", "label", "dot"} == set(COMMANDS)
 
 
-def test_lsp_benchmark_runs(tmp_path: Path) -> None:
-    """`python -m bench.lsp` measures a change at a small size (no time is asserted)."""
+@pytest.mark.parametrize("collector", [True, False])
+def test_lsp_benchmark_runs(tmp_path: Path, collector: bool) -> None:
+    """`python -m bench.lsp` measures a change at a small size (no time is asserted), with
+    the server's cycle collector on and (``--no-collector``) off."""
     pytest.importorskip("pygls", reason="the lsp extra is not installed")
     import asyncio
 
     from bench.lsp import measure_sizes, report
 
-    times = asyncio.run(measure_sizes([20], runs=2, seed=1, work=tmp_path))
-    assert list(times) == [20] and len(times[20]) == 2
-    assert all(change.wall > 0 for change in times[20])
-    assert report(times).splitlines()[2].startswith("| 20 |")
+    times = asyncio.run(measure_sizes([20], runs=2, seed=1, work=tmp_path, collector=collector))
+    assert list(times) == [(20, kind) for kind in EDITS]
+    assert all(len(changes) == 2 for changes in times.values())
+    assert all(change.wall > 0 for changes in times.values() for change in changes)
+    assert report(times).splitlines()[2].startswith("| 20 | title |")
+
+
+def test_the_lsp_benchmark_changes_what_it_says() -> None:
+    text = 'title "T"\n\nthesis t: "T."\n  + a: "A."\n  + b: "B."\n'
+    assert EDITS["title"](text, 3).startswith('title "3 T"')
+    assert EDITS["middle"](text, 7) == text.replace('a: "A."', 'a: "7 A."')
+    assert EDITS["new line"](text, 0) == "\n" + text
 
 
 def _timing(seconds: float) -> Timing:
