@@ -13,9 +13,6 @@ The editor sends the whole text each time; the time from sending the change noti
 receiving the published diagnostics is measured (the server's debounce is set to 0, so the time
 is the work; an editor adds the debounce, 200 ms by default). Targets: at most 50 ms at 1 000
 statements, 500 ms at 10 000, for every kind of change.
-
-``--no-collector`` starts the server with Python's cycle collector switched off (in the
-command that starts it, not in argmap), to measure how much of the time is the collector's.
 """
 
 from __future__ import annotations
@@ -139,18 +136,15 @@ class Change:
     cpu: float | None
 
 
-_WITHOUT_COLLECTOR = "import gc; gc.disable(); import runpy; runpy.run_module('argmap')"
-
-
 async def measure_sizes(
-    sizes: list[int], runs: int, seed: int, work: Path, collector: bool = True
+    sizes: list[int], runs: int, seed: int, work: Path
 ) -> dict[tuple[int, str], list[Change]]:
     """The time from each change notification to the diagnostics, by size and kind of change
-    (:data:`EDITS`); ``collector``: False to run the server without the cycle collector."""
-    command = ["-m", "argmap"] if collector else ["-c", _WITHOUT_COLLECTOR]
+    (:data:`EDITS`)."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        *command,
+        "-m",
+        "argmap",
         "lsp",
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
@@ -231,17 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000,10000", help="statements (comma-separated)")
     parser.add_argument("--runs", type=int, default=5, help="changes of each kind, per size")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--no-collector",
-        action="store_true",
-        help="run the server with Python's cycle collector off (to measure its share)",
-    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     with tempfile.TemporaryDirectory(prefix="argmap-bench-lsp-") as work:
-        times = asyncio.run(
-            measure_sizes(sizes, args.runs, args.seed, Path(work), not args.no_collector)
-        )
+        times = asyncio.run(measure_sizes(sizes, args.runs, args.seed, Path(work)))
     print(report(times))
     return 0
 

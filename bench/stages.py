@@ -49,7 +49,7 @@ def _syntax(state: _State) -> None:
 def _build(state: _State) -> None:
     parsed = state.values["parsed"]
     build = _api("argmap.build", "build")
-    state.values["declarations"] = build(parsed.items, parsed.comments, state.text, "map.arg")
+    state.values["declarations"] = build(parsed.pieces, parsed.comments, state.text, "map.arg")
 
 
 def _resolve(state: _State) -> None:
