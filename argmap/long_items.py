@@ -10,7 +10,7 @@ itself long is parsed as a *skeleton*, its lines with the regions under it left 
 regions are filled in the same way. Anything this cannot mirror exactly (a syntax error, a tab
 in an indentation, a line indented less than its region, nesting near the parser's limit) raises
 :class:`Whole`: the item is then parsed whole, and its errors are worded by that parse.
-``tests/test_incremental_reading.py`` checks that both ways give the same tokens, in the same
+``tests/test_incremental.py`` checks that both ways give the same tokens, in the same
 places, on every map of the repository and after random edits.
 """
 

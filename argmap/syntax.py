@@ -295,6 +295,11 @@ class MapParser:
             return ParsedText(
                 (), (), (_error("the file is empty: a map needs at least one statement", span),)
             )
+        if cache is None:
+            # Most texts parse: in one go, that is quicker than piece by piece (and the same).
+            whole = self._parse_text(text)
+            if whole.error is None:
+                return ParsedText((Piece(text, 0, whole.items),), whole.comments, ())
         known = cache.pieces if cache is not None else {}
         kept: dict[str, _Parsed] = {}
         pieces: list[Piece] = []

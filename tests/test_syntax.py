@@ -12,7 +12,7 @@ from pathlib import Path
 from argmap import syntax_tree as nodes
 from argmap.build import MAX_TEXT
 from argmap.reader import read_text
-from argmap.syntax import MapTransformer, default_parser, grammar_path
+from argmap.syntax import MapTransformer, PieceCache, default_parser, grammar_path
 from tests.conftest import ROOT
 
 
@@ -35,7 +35,8 @@ def test_the_syntax_tree_keeps_what_was_written() -> None:
         "objection o: known & e -> r\n"
         "expect IN: t\n"
     )
-    parsed = default_parser().parse(text, "t.arg")
+    assert [p.line_offset for p in default_parser().parse(text, "t.arg").pieces] == [0]
+    parsed = default_parser().parse(text, "t.arg", PieceCache())  # piece by piece
     assert parsed.diagnostics == ()
     assert [p.line_offset for p in parsed.pieces] == [0, 2, 6, 7, 8]
     source, thesis, known, objection, expectation = (i for p in parsed.pieces for i in p.items)

@@ -15,7 +15,7 @@ from argmap.analysis.objections import answered_objections, hostile_objections, 
 from argmap.analysis.support import grounded_support, support_cycles, support_successors
 from argmap.model import ArgumentMap
 
-__all__ = ["Analysis", "analyze"]
+__all__ = ["Analysis", "analyze", "same_argument"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +84,28 @@ def analyze(m: ArgumentMap) -> Analysis:
         unanswered=unanswered,
         orphans=orphans,
     )
+
+
+def same_argument(a: ArgumentMap, b: ArgumentMap) -> bool:
+    """Whether two maps have the same argument: the same statements with the same kinds, and
+    the same reasons and objections with the same premises, targets and concessions, in the
+    same order. The analyses and the labels of such maps are the same (they read nothing else),
+    whatever their texts and places."""
+    if (len(a.statements), len(a.reasons), len(a.objections)) != (
+        len(b.statements),
+        len(b.reasons),
+        len(b.objections),
+    ):
+        return False
+    for x, y in zip(a.statements.values(), b.statements.values(), strict=True):
+        if x.id != y.id or x.kind is not y.kind:
+            return False
+    for r, q in zip(a.reasons.values(), b.reasons.values(), strict=True):
+        if r.id != q.id or r.premises != q.premises or r.target != q.target:
+            return False
+    for o, p in zip(a.objections.values(), b.objections.values(), strict=True):
+        if o.id != p.id or o.premises != p.premises or o.target != p.target:
+            return False
+        if o.conceded != p.conceded:
+            return False
+    return True

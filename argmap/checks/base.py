@@ -37,7 +37,9 @@ class CheckContext:
       rather than by the map's ``file`` line;
     - ``options``: option values from ``[tool.argmap]``, keyed by a check's code or name or a
       shared table's name (e.g. ``"quotes"``), each a mapping of option key → value (checked
-      against the declared :class:`~argmap.checks.options.Option` when the settings are read).
+      against the declared :class:`~argmap.checks.options.Option` when the settings are read);
+    - ``labels``: the labels, when they are known already (those of a map with the same
+      argument, :func:`~argmap.analysis.same_argument`); otherwise they are worked out.
     """
 
     map: ArgumentMap
@@ -47,10 +49,13 @@ class CheckContext:
     source_paths: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     source_overrides: frozenset[str] = frozenset()
     options: Mapping[str, object] = field(default_factory=lambda: _NO_OPTIONS)
+    labels: Labelling | None = None
 
     @cached_property
     def labelling(self) -> Labelling:
         """IN/OUT/UNDEC for every element (computed on first use)."""
+        if self.labels is not None:
+            return self.labels
         return label_map(self.map, self.analysis.index)
 
     @cached_property

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import click
 
-from argmap.analysis import analyze
+from argmap.analysis import analyze, same_argument
 from argmap.checks import (
     CheckContext,
     SelectionError,
@@ -183,7 +183,7 @@ def _check_all(
         results.append(FileResult(item.map.path, FileStatus.CHECKED))
         declared.update(item.map.sources)
         config = finder.for_map(_real_path(item)) if options.use_config else Config()
-        found = check_map(item, config, reader, options.layer, options.allowed)
+        found, _ = check_map(item, config, reader, options.layer, options.allowed)
         diagnostics.extend(found)
         threshold = options.fail_on or config.fail_on or DEFAULT_FAIL_ON
         if exit_code == EXIT_CLEAN and any(d.severity >= threshold for d in found):
@@ -198,30 +198,38 @@ def check_map(
     reader: SourceReader,
     layer: SelectionLayer | None = None,
     allowed: tuple[str, ...] = (),
-) -> list[Diagnostic]:
+    previous: CheckContext | None = None,
+) -> tuple[list[Diagnostic], CheckContext]:
     """The findings of ``argmap check`` on a map read without errors: the reader's warnings
     and the checks that ``config`` (and ``layer``, the command line's) select, suppressions
-    applied."""
+    applied; and what the checks looked at (see :func:`check_context` for ``previous``)."""
     selection = select_checks([config.layer(), *([layer] if layer is not None else [])])
-    ctx, _ = check_context(item, config, reader, allowed)
-    return [*item.diagnostics, *run_checks(ctx, selection)]
+    ctx, _ = check_context(item, config, reader, allowed, previous)
+    return [*item.diagnostics, *run_checks(ctx, selection)], ctx
 
 
 def check_context(
-    item: ReadResult, config: Config, reader: SourceReader, allowed: tuple[str, ...] = ()
+    item: ReadResult,
+    config: Config,
+    reader: SourceReader,
+    allowed: tuple[str, ...] = (),
+    previous: CheckContext | None = None,
 ) -> tuple[CheckContext, SourceTexts]:
     """What the checks of a map read without errors look at, and the sources it quotes: read
     relative to the map's file, from its folder tree and the folders ``allowed`` on the
-    command line or in ``config``."""
+    command line or in ``config``. ``previous``: the context of an earlier version of the
+    map, whose analyses and labels are reused when the argument did not change."""
     texts = reader.read(item.map, _real_path(item), (*allowed, *config.allow_source_folders))
+    kept = previous if previous is not None and same_argument(previous.map, item.map) else None
     ctx = CheckContext(
         item.map,
-        analyze(item.map),
+        kept.analysis if kept is not None else analyze(item.map),
         sources=texts.texts,
         source_problems=texts.problems,
         source_paths=texts.paths,
         source_overrides=frozenset(texts.overridden),
         options=config.options,
+        labels=kept.labelling if kept is not None else None,
     )
     return ctx, texts
 

@@ -18,7 +18,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from argmap import __version__
-from argmap.checks import SelectionError
+from argmap.checks import CheckContext, SelectionError
 from argmap.cli.check_cmd import check_map
 from argmap.cli.settings import ConfigError, ConfigFinder
 from argmap.cli.sources import SourceReader
@@ -59,6 +59,7 @@ class ArgmapServer(LanguageServer):
         self.debounce = DEFAULT_DEBOUNCE
         self._documents: dict[str, tuple[str, MapDocument]] = {}
         self._caches: dict[str, ReadCache] = {}
+        self._contexts: dict[str, CheckContext] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._not_utf8: dict[str, ReadResult] = {}
 
@@ -93,6 +94,7 @@ class ArgmapServer(LanguageServer):
         """Drop what is kept of a closed document."""
         self._documents.pop(uri, None)
         self._caches.pop(uri, None)
+        self._contexts.pop(uri, None)
         self._not_utf8.pop(uri, None)
         task = self._pending.pop(uri, None)
         if task is not None:
@@ -128,7 +130,10 @@ class ArgmapServer(LanguageServer):
             return [_diagnostic(doc, uri, d) for d in doc.result.diagnostics]
         try:
             config = ConfigFinder().for_map(doc.path)
-            found = check_map(doc.result, config, SourceReader({}))
+            previous = self._contexts.get(uri)
+            found, self._contexts[uri] = check_map(
+                doc.result, config, SourceReader({}), previous=previous
+            )
         except (ConfigError, SelectionError) as exc:
             problem = types.Diagnostic(
                 types.Range(types.Position(0, 0), types.Position(0, 0)),

@@ -1,16 +1,22 @@
-"""Reading a text again with what reading it last time made (an editor's document after a
-change) gives exactly what reading it from scratch gives, and parses and builds only the
-pieces that changed."""
+"""Reading and checking a text again with what the last version made (an editor's document
+after a change) gives exactly what reading and checking it from scratch gives; only the pieces
+that changed are parsed and built again, and the analyses are reused while the argument stays
+the same."""
 
 from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark import Token
 
+from argmap.analysis import same_argument
 from argmap.build import BuildCache, build
+from argmap.cli.check_cmd import check_map
+from argmap.cli.config import Config
+from argmap.cli.sources import SourceReader
 from argmap.reader import ReadCache, ReadResult, read_text
 from argmap.syntax import ParsedText, PieceCache, default_parser
 from tests.fuzz.strategies import edits
@@ -76,13 +82,19 @@ def test_an_edit_in_a_long_item_parses_one_chunk_again() -> None:
 def _written(parsed: ParsedText) -> list[object]:
     """Every node and token of the parsed pieces, tokens with their places."""
     out: list[object] = []
-    stack: list[object] = [piece.items for piece in reversed(parsed.pieces)]
+    for piece in parsed.pieces:
+        out += _written_items(piece.items, piece.line_offset)
+    return out
+
+
+def _written_items(items: tuple[object, ...], offset: int) -> list[object]:
+    out: list[object] = []
+    stack: list[object] = [items]
     while stack:
         node = stack.pop()
         if isinstance(node, Token):
-            out.append(
-                (node.type, str(node), node.line, node.column, node.end_line, node.end_column)
-            )
+            line, end = (node.line or 0) + offset, (node.end_line or 0) + offset
+            out.append((node.type, str(node), line, node.column, end, node.end_column))
         elif isinstance(node, tuple):
             stack.extend(reversed(node))
         elif dataclasses.is_dataclass(node) and not isinstance(node, type):
@@ -126,8 +138,9 @@ def test_only_the_pieces_an_edit_touched_or_moved_are_built_again() -> None:
         MAP.replace('  + a: "A."\n', '  + a: "A."\n  + a2: "A2."\n'),  # c and r move down
     ]
     built = []
+    pieces = PieceCache()
     for text in versions:
-        parsed = default_parser().parse(text, "m.arg")
+        parsed = default_parser().parse(text, "m.arg", pieces)
         built.append(build(parsed.pieces, parsed.comments, text, "m.arg", cache))
     first, changed, moved = built
     assert changed.statements["c"] is first.statements["c"]
@@ -162,3 +175,44 @@ def test_the_cache_keeps_only_the_pieces_of_the_last_text() -> None:
     default_parser().parse(MAP, "m.arg", cache)
     default_parser().parse('claim z: "z"\n', "m.arg", cache)
     assert list(cache.pieces) == ['claim z: "z"\n']
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_checking_again_after_an_edit_is_checking_from_scratch(change: tuple[str, str]) -> None:
+    before, after = (read_text(text, "m.arg") for text in change)
+    if not (before.ok and after.ok):
+        return
+    _, previous = check_map(before, Config(), SourceReader({}))
+    again, context = check_map(after, Config(), SourceReader({}), previous=previous)
+    fresh, _ = check_map(after, Config(), SourceReader({}))
+    assert again == fresh
+    if same_argument(before.map, after.map):
+        assert context.analysis is previous.analysis
+
+
+ARGUMENT = 'thesis t: "T."\n  + [r] e: "E."\n  - [o] assumption a: "A."\n'
+
+
+ANONYMOUS = ARGUMENT.replace("[r] ", "")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "same"),
+    [
+        (ARGUMENT, ARGUMENT.replace('"E."', '"E, said again."'), True),  # a text
+        (ARGUMENT, "\n# a comment\n" + ARGUMENT, True),  # places
+        (ARGUMENT, ARGUMENT.replace('+ [r] e: "E."', '+ [r] evidence e: "E."'), False),  # a kind
+        (ARGUMENT, ARGUMENT.replace("[o]", "[o conceded]"), False),  # a concession
+        (ARGUMENT, ARGUMENT.replace("- [o]", "+ [o]"), False),  # an objection made a reason
+        (ARGUMENT, ARGUMENT + 'claim c: "C."\n', False),  # one more statement
+        # An inference without an id is named by its place: moved, it is another one.
+        (ANONYMOUS, "\n" + ANONYMOUS, False),
+    ],
+)
+def test_the_same_argument_is_told_by_ids_kinds_premises_targets_and_concessions(
+    before: str, after: str, same: bool
+) -> None:
+    old, new = read_text(before, "m.arg"), read_text(after, "m.arg")
+    assert old.ok and new.ok
+    assert same_argument(old.map, new.map) is same
