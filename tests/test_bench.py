@@ -292,6 +292,18 @@ def test_lsp_benchmark_runs(tmp_path: Path) -> None:
     assert report(times).splitlines()[2].startswith("| 20 | title |")
 
 
+def test_the_phases_of_a_change_are_measured(tmp_path: Path) -> None:
+    """`python -m bench.lsp_phases` splits each kind of change into its phases."""
+    pytest.importorskip("pygls", reason="the lsp extra is not installed")
+    from bench.lsp_phases import PHASES, measure, report
+
+    medians = measure(20, runs=1, seed=1, work=tmp_path)
+    assert list(medians) == list(EDITS)
+    assert all(set(phases) == set(PHASES) for phases in medians.values())
+    assert all(phases["total"] > 0 for phases in medians.values())
+    assert report(20, medians).splitlines()[2].startswith("| title | ")
+
+
 def test_the_lsp_benchmark_changes_what_it_says() -> None:
     text = 'title "T"\n\nthesis t: "T."\n  + a: "A."\n  + b: "B."\n'
     assert EDITS["title"](text, 3).startswith('title "3 T"')

@@ -15,7 +15,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import to_fs_path
 
 from argmap import __version__
 from argmap.checks import CheckContext, SelectionError
@@ -26,6 +26,7 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.lsp.actions import format_edits, quick_fixes
 from argmap.lsp.completion import complete
 from argmap.lsp.document import Element, MapDocument
+from argmap.lsp.findings import editor_diagnostic
 from argmap.lsp.hover import describe
 from argmap.lsp.navigation import (
     RenameRefused,
@@ -42,11 +43,6 @@ __all__ = ["ArgmapServer", "build_server", "serve"]
 DEFAULT_DEBOUNCE = 0.2
 """Seconds between the editor's last change and the diagnostics."""
 
-_SEVERITIES = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
 _TRIGGERS = ["+", "-", "&", ">", "[", ":", " "]
 
 
@@ -125,9 +121,9 @@ class ArgmapServer(LanguageServer):
         """What ``argmap check`` reports on the document as the editor has it."""
         doc = self.document(uri)
         if uri in self._not_utf8:
-            return [_diagnostic(doc, uri, d) for d in self._not_utf8[uri].diagnostics]
+            return [editor_diagnostic(doc, uri, d) for d in self._not_utf8[uri].diagnostics]
         if not doc.result.ok:
-            return [_diagnostic(doc, uri, d) for d in doc.result.diagnostics]
+            return [editor_diagnostic(doc, uri, d) for d in doc.result.diagnostics]
         try:
             config = ConfigFinder().for_map(doc.path)
             previous = self._contexts.get(uri)
@@ -141,37 +137,13 @@ class ArgmapServer(LanguageServer):
                 severity=types.DiagnosticSeverity.Error,
                 source="argmap",
             )
-            return [problem, *(_diagnostic(doc, uri, d) for d in doc.result.diagnostics)]
-        return [_diagnostic(doc, uri, d) for d in found]
+            return [problem, *(editor_diagnostic(doc, uri, d) for d in doc.result.diagnostics)]
+        return [editor_diagnostic(doc, uri, d) for d in found]
 
 
 def _path(uri: str) -> str:
     """The file of a ``file:`` URI; other URIs (an unsaved buffer) stand for themselves."""
     return (to_fs_path(uri) or uri) if uri.startswith("file:") else uri
-
-
-def _diagnostic(doc: MapDocument, uri: str, d: Diagnostic) -> types.Diagnostic:
-    """A finding as the editor shows it: the message, then the hint on a line of its own."""
-    message = d.message if d.hint is None else f"{d.message}\nhint: {d.hint}"
-    related = [
-        types.DiagnosticRelatedInformation(
-            types.Location(_uri(uri, doc, r.span.file), doc.lines.range(r.span)), r.message
-        )
-        for r in d.related
-    ]
-    return types.Diagnostic(
-        doc.lines.range(d.span),
-        message,
-        severity=_SEVERITIES[d.severity],
-        code=d.code,
-        source="argmap",
-        related_information=related or None,
-        data={"name": d.name, "subject": d.subject},
-    )
-
-
-def _uri(uri: str, doc: MapDocument, file: str) -> str:
-    return uri if file == doc.path else (from_fs_path(file) or uri)
 
 
 def build_server() -> ArgmapServer:
