@@ -4,13 +4,19 @@ The grammar in ``grammar/argmap.lark`` is parsed with lark's LALR parser and con
 :class:`OutlineIndenter`, a lark post-lexer, turns indentation into ``_INDENT``/``_DEDENT``
 tokens, and :class:`MapTransformer` makes the syntax tree's nodes during the parse (lark's
 ``transformer=`` option, so no parse tree is built). Comments are found with the grammar's own
-COMMENT and TEXT patterns. After a syntax error (E101), parsing resumes at the next top-level
-line, so that one run reports every error of a file. A :class:`MapParser` keeps no state
-between parses: one can serve any number of them.
+COMMENT and TEXT patterns.
+
+A text is made of *pieces*, one top-level item each (:meth:`MapParser.pieces`). A text that
+has a syntax error (E101) is parsed piece by piece, so that one run reports the error of every
+piece; and with a :class:`PieceCache` (an editor's document, parsed again at each change) every
+text is, so that only the pieces that changed are parsed again (a long one in chunks,
+:mod:`argmap.long_items`). A :class:`MapParser` keeps no state between parses: one can serve
+any number of them.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -289,14 +295,14 @@ class MapParser:
 
     def parse(self, text: str, path: str, cache: PieceCache | None = None) -> ParsedText:
         """Parse a map's text; never raises on bad input. With a ``cache``, the pieces of the
-        text that were parsed the last time the cache was used are not parsed again."""
+        text that were parsed the last time the cache was used are not parsed again; without
+        one, a text without errors is parsed in one go (quicker, and the same)."""
         if not text.strip():
             span = Span(path, 1, 1, 1, 1)
             return ParsedText(
                 (), (), (_error("the file is empty: a map needs at least one statement", span),)
             )
         if cache is None:
-            # Most texts parse: in one go, that is quicker than piece by piece (and the same).
             whole = self._parse_text(text)
             if whole.error is None:
                 return ParsedText((Piece(text, 0, whole.items),), whole.comments, ())
@@ -340,7 +346,7 @@ class MapParser:
         the comments before the first item are a piece of their own."""
         cuts = [m.start() for m in _TOP_LEVEL.finditer(text, 1)]
         if '"""' in text:
-            cuts = self._outside_long_texts(text, cuts)
+            cuts = _outside(cuts, self._long_texts(text))
         pieces = []
         line, previous = 0, 0
         for cut in cuts:
@@ -350,19 +356,13 @@ class MapParser:
         pieces.append((line, text[previous:]))
         return pieces
 
-    def _outside_long_texts(self, text: str, cuts: list[int]) -> list[int]:
-        spans = [
+    def _long_texts(self, text: str) -> list[tuple[int, int]]:
+        """Where each text that spans lines (in triple quotes) starts and ends."""
+        return [
             m.span()
             for m in self.text_pattern.finditer(text)
             if m.group("text") is not None and "\n" in m.group()
         ]
-        kept, index = [], 0
-        for cut in cuts:
-            while index < len(spans) and spans[index][1] <= cut:
-                index += 1
-            if index == len(spans) or cut <= spans[index][0]:
-                kept.append(cut)
-        return kept
 
     def _parse_long(self, piece: str, cache: PieceCache) -> _Parsed | None:
         """A long piece parsed in chunks (:mod:`argmap.long_items`), reusing those parsed
@@ -389,10 +389,9 @@ class MapParser:
         """The indexes of the lines that start inside a text in triple quotes."""
         lines: set[int] = set()
         if '"""' in text:
-            for match in self.text_pattern.finditer(text):
-                if match.group("text") is not None and "\n" in match.group():
-                    first = text.count("\n", 0, match.start())
-                    lines.update(range(first + 1, first + match.group().count("\n") + 1))
+            for start, end in self._long_texts(text):
+                first = text.count("\n", 0, start)
+                lines.update(range(first + 1, first + text.count("\n", start, end) + 1))
         return lines
 
     def _parse_piece(self, piece: str, previous: str | None) -> _Parsed:
@@ -484,6 +483,17 @@ def _moved(diagnostic: Diagnostic, lines: int, path: str | None = None) -> Diagn
         end_line=span.end_line + lines,
     )
     return replace(diagnostic, span=moved)
+
+
+def _outside(cuts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The cuts (in order) that fall inside none of the spans (in order, not overlapping)."""
+    starts = [start for start, _ in spans]
+    kept = []
+    for cut in cuts:
+        index = bisect.bisect_left(starts, cut) - 1
+        if index < 0 or cut >= spans[index][1]:
+            kept.append(cut)
+    return kept
 
 
 def _error(message: str, span: Span, hint: str | None = None) -> Diagnostic:

@@ -22,7 +22,6 @@ from argmap.checks import CheckContext, SelectionError
 from argmap.cli.check_cmd import check_map
 from argmap.cli.settings import ConfigError, ConfigFinder
 from argmap.cli.sources import SourceReader
-from argmap.diagnostics import Diagnostic, Severity
 from argmap.lsp.actions import format_edits, quick_fixes
 from argmap.lsp.completion import complete
 from argmap.lsp.document import Element, MapDocument
