@@ -90,12 +90,12 @@ _LINE_KINDS = {
 
 
 class BuildCache:
-    """What each piece of a text built to last time, by its text and place: keep one per
+    """What each piece of a text built to last time, by its file, text and place: keep one per
     document that is read again and again (as an editor's is), and only the pieces an edit
     touched or moved are built again."""
 
     def __init__(self) -> None:
-        self.fragments: dict[tuple[str, int], _Fragment] = {}
+        self.fragments: dict[tuple[str, str, int], _Fragment] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +119,9 @@ def build(
     out = Declarations(path)
     declared: dict[str, tuple[str, Token, int]] = {}
     known = cache.fragments if cache is not None else {}
-    kept: dict[tuple[str, int], _Fragment] = {}
+    kept: dict[tuple[str, str, int], _Fragment] = {}
     for piece in pieces:
-        key = (piece.text, piece.line_offset)
+        key = (path, piece.text, piece.line_offset)
         fragment = known.get(key) if cache is not None else None
         if fragment is None and cache is not None:
             fragment = _alone(piece, path, lines)
@@ -167,7 +167,7 @@ def _merge(out: Declarations, part: Declarations) -> None:
 
 def token_span(path: str, first: Token, last: Token | None = None, offset: int = 0) -> Span:
     """Where a token is written; with ``last``, from the start of ``first`` to its end.
-    ``offset``: the line offset of the tokens' item."""
+    ``offset``: the line offset of the tokens' piece."""
     if last is None:
         last = first
     return Span(

@@ -352,6 +352,28 @@ async def test_syntax_errors_break_and_repair(client: LanguageClient, tmp_path: 
     await close(client, path)
 
 
+async def test_changes_give_the_findings_of_the_changed_text(client: LanguageClient) -> None:
+    # The server reuses what the last version made (pieces, declarations, analyses): after each
+    # change, its findings must be those of the changed text opened afresh beside it.
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    await open_text(client, FLAGSHIP)
+    middle = text.index(': "', len(text) // 2) + 3
+    changes = [
+        text.replace('title "', 'title "Read: ', 1),  # a word in the title
+        "\n" + text,  # every line moves down
+        "\n" + text[:middle] + "so " + text[middle:],  # a word half-way down
+        "\n" + text.replace("claim showdown:", "evidence showdown:"),  # the argument changes
+    ]
+    for version, changed in enumerate(changes, start=2):
+        got = await change(client, FLAGSHIP, version, changed)
+        fresh = FLAGSHIP.parent / f"changed-{version}.arg"  # never written: the editor's text
+        expected = await open_text(client, fresh, changed)
+        await close(client, fresh)
+        assert sorted(map(as_check_json, got)) == sorted(map(as_check_json, expected))
+    assert not [d for d in got if d.code == "S201"]  # showdown is evidence now
+    await close(client, FLAGSHIP)
+
+
 async def test_changes_are_debounced(client: LanguageClient, tmp_path: Path) -> None:
     """Quick changes give one publication, for the last version."""
     path = tmp_path / "m.arg"

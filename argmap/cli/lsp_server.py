@@ -46,8 +46,9 @@ _TRIGGERS = ["+", "-", "&", ">", "[", ":", " "]
 
 
 class ArgmapServer(LanguageServer):
-    """The maps the editor has open, read again at each change (parsing again only the
-    top-level items the change touched), and their diagnostics."""
+    """The maps the editor has open, read again at each change, and their diagnostics. What
+    the last version of each made is kept: only the top-level items a change touched are
+    parsed again, and the analyses are reused while the argument stays the same."""
 
     def __init__(self) -> None:
         super().__init__("argmap", str(__version__))
