@@ -178,7 +178,9 @@ class _Chunker:
         kind, so that their tokens get the item's lines (or reuse them as parsed before)."""
         text = "\n".join(lines) + "\n"
         key = (text, start, kind)
-        found = self.chunks.last.get(key) or self.chunks.now.get(key)
+        found = self.chunks.last.get(key)
+        if found is None:
+            found = self.chunks.now.get(key)
         if found is None:
             above = _STAND_IN[kind] + '"""' + "\n" * (start - 1) + '"""\n' if start else ""
             parsed = self.parse(above + text)
