@@ -8,7 +8,11 @@ import hashlib
 import http.client
 import json
 import re
+import signal
+import subprocess
+import sys
 import threading
+import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -313,6 +317,42 @@ def test_view_says_when_the_port_is_taken(server: ViewServer, tmp_path: Path) ->
     assert f"cannot serve on 127.0.0.1 port {server.port} (address already in use)" in (
         result.stderr
     )
+
+
+def test_view_draws_with_the_options_of_render(tmp_path: Path) -> None:
+    (tmp_path / "m.arg").write_text(SMALL, encoding="utf-8")
+    drawing = ["--theme", "print", "--rankdir", "LR", "--detail", "full", "--legend"]
+    rendered = tmp_path / "m.html"
+    written = CliRunner().invoke(main, ["render", str(tmp_path / "m.arg"), "-o", str(rendered)])
+    assert written.exit_code == 0, written.stderr
+    plain = _svgs(rendered.read_text(encoding="utf-8"))
+    written = CliRunner().invoke(
+        main, ["render", str(tmp_path / "m.arg"), *drawing, "-o", str(rendered)]
+    )
+    assert written.exit_code == 0, written.stderr
+    expected = _svgs(rendered.read_text(encoding="utf-8"))
+    assert expected != plain
+    viewer = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "view", "m.arg", "--no-browser", *drawing],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert viewer.stdout is not None
+        url = viewer.stdout.readline().split(" at ", 1)[1].split(" ", 1)[0]
+        with urllib.request.urlopen(url, timeout=20) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        viewer.send_signal(signal.SIGINT)
+        viewer.communicate(timeout=10)
+    assert _svgs(page) == expected
+
+
+def _svgs(page: str) -> list[str]:
+    """The drawings in a page."""
+    return re.findall(r"<svg\b.*?</svg>", page, re.DOTALL)
 
 
 # ---- argmap view's server ---------------------------------------------------------------------

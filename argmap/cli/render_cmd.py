@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
 from argmap.cli.config import ConfigError
+from argmap.cli.drawing_options import drawing_options, render_options
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, expand, fail, read_input, usable
 from argmap.cli.render_output import (
     FORMATS,
@@ -19,10 +21,9 @@ from argmap.cli.render_output import (
     write_problem,
 )
 from argmap.reader import ReadResult
-from argmap.render import THEMES, RenderOptions, find, focus_problem, parse_attribute, to_digraph
+from argmap.render import RenderOptions, find, focus_problem, parse_attribute, to_digraph
 from argmap.render.attributes import attribute_problem
-from argmap.render.engines import ENGINES, EngineError, EngineMissing, draw
-from argmap.render.options import COLLAPSIBLE, DETAILS, GROUPINGS, RANKDIRS
+from argmap.render.engines import EngineError, EngineMissing, draw
 
 __all__ = ["render"]
 
@@ -81,21 +82,7 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     type=click.Choice(FORMATS),
     help="Output format (default: from -o, else svg).",
 )
-@click.option(
-    "--rankdir",
-    type=click.Choice(RANKDIRS),
-    default="BT",
-    show_default=True,
-    help="Layout direction: BT puts the thesis on top with its reasons below.",
-)
-@click.option(
-    "--theme",
-    type=click.Choice(sorted(THEMES)),
-    default="default",
-    show_default=True,
-    help="Colours; print is greyscale.",
-)
-@click.option("--legend", is_flag=True, help="Draw a small key to the boxes, lines and marks.")
+@drawing_options
 @click.option(
     "--no-check", is_flag=True, help="Do not mark unsupported claims and unanswered objections."
 )
@@ -112,44 +99,6 @@ def _attributes(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], 
     type=click.IntRange(min=0),
     metavar="N",
     help="Draw N reasoning steps below the thesis; with --focus, around it (default 2).",
-)
-@click.option(
-    "--detail",
-    type=click.Choice(DETAILS),
-    default="brief",
-    show_default=True,
-    help="brief: text, kind and a provenance mark (the rest on hover in SVG); "
-    "full: quotes, sources, holders and ids in the boxes.",
-)
-@click.option(
-    "--groups",
-    type=click.Choice(GROUPINGS),
-    default="none",
-    show_default=True,
-    help="box: draw each group as a box around its statements (a larger drawing).",
-)
-@click.option(
-    "--collapse",
-    type=click.Choice(COLLAPSIBLE),
-    multiple=True,
-    help="Fold the evidence under each claim into a count.",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="dot",
-    show_default=True,
-    envvar="ARGMAP_ENGINE",
-    help="Graphviz layout engine (or set ARGMAP_ENGINE).",
-)
-@click.option(
-    "--wrap",
-    "width",
-    metavar="N",
-    type=click.IntRange(min=8),
-    default=30,
-    show_default=True,
-    help="Wrap statement text at this many characters.",
 )
 @click.option(
     "-G",
@@ -205,16 +154,10 @@ def render(
     """
     if focus is not None and not focus.strip():
         fail("--focus needs the id of a statement, reason or objection (it was empty)")
-    options = RenderOptions(
-        rankdir=rankdir,
-        theme=THEMES[theme],
-        width=width,
-        legend=legend,
+    options = replace(
+        render_options(rankdir, theme, legend, detail, groups, collapse, width),
         focus=focus,
         depth=depth,
-        detail=detail,
-        collapse=collapse,
-        groups=groups,
         graph_attrs=_attributes(graph_attrs, "-G"),
         node_attrs=_attributes(node_attrs, "-N"),
         edge_attrs=_attributes(edge_attrs, "-E"),

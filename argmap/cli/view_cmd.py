@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from argmap.cli.config import ConfigError
+from argmap.cli.drawing_options import drawing_options, render_options
 from argmap.cli.html_render import html_parts
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, fail, read_input
 from argmap.cli.view_server import Live, ViewServer
@@ -40,11 +41,20 @@ _RETRY = 0.5
     is_flag=True,
     help="Colour statements IN / OUT / UNDEC at first (a button toggles).",
 )
+@drawing_options
 def view(
     file: str,
     port: int,
     no_browser: bool,
     evaluate: bool,
+    rankdir: str,
+    theme: str,
+    legend: bool,
+    detail: str,
+    groups: str,
+    collapse: tuple[str, ...],
+    engine: str,
+    width: int,
 ) -> None:
     """Show the map FILE in the browser, and keep it up to date while you edit it.
 
@@ -52,7 +62,7 @@ def view(
     opens it. Each time the map, or a source file it quotes, is saved, the map is drawn
     again and the page updates where it is, keeping its zoom and position; a map saved with
     errors keeps its last good drawing and shows the errors over it. Ctrl-C stops.
-    For another layout or theme, write the page with argmap render -f html.
+    The drawing options are those of argmap render.
     """
     try:
         from watchfiles import watch
@@ -68,7 +78,8 @@ def view(
     if isinstance(first, InputError):
         click.echo(str(first), err=True)
         raise SystemExit(EXIT_ERROR)
-    state = _MapState(file, RenderOptions(), evaluate)
+    options = render_options(rankdir, theme, legend, detail, groups, collapse, width)
+    state = _MapState(file, options, engine, evaluate)
     live = Live(*state.draw())
     try:
         server = ViewServer(live, port, content_security_policy(live=True))
@@ -101,9 +112,10 @@ class _MapState:
     """Draws the map and remembers what the page last showed well: its drawings and data, and
     the files they came from (which the watcher follows)."""
 
-    def __init__(self, path: str, options: RenderOptions, evaluate: bool) -> None:
+    def __init__(self, path: str, options: RenderOptions, engine: str, evaluate: bool) -> None:
         self.path = path
         self.options = options
+        self.engine = engine
         self.evaluate = evaluate
         self.files: tuple[str, ...] = (os.path.abspath(path),)
         self.good: tuple[Drawings, dict[str, Any]] | None = None
@@ -137,7 +149,7 @@ class _MapState:
         if not item.ok:
             return format_human(item.diagnostics, {item.map.path: item.text})
         try:
-            parts = html_parts(item, self.options, "dot", check=True)
+            parts = html_parts(item, self.options, self.engine, check=True)
             drawings = parts.drawings._replace(
                 plain=inert_svg(parts.drawings.plain),
                 evaluated=inert_svg(parts.drawings.evaluated),
