@@ -127,6 +127,19 @@ def test_import_check_reports_findings_and_exit_1(tmp_path: Path) -> None:
     assert out.endswith("in 1 imported map.\n")
 
 
+def test_import_check_uses_the_settings_of_the_folder_the_map_goes_to(tmp_path: Path) -> None:
+    path = tmp_path / "micro_x.xml"
+    path.write_text(MICROTEXT.replace('type="reb"', 'type="sup"'))
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["S201", "S202"]\n')
+    code, out, err = run("import", "--check", str(path), "--leaves", "claim")
+    assert "S20" not in out and (code, err) == (0, "")
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["no-such-check"]\n')
+    code, out, err = run("import", "--check", str(path), "--leaves", "claim")
+    assert code == 2
+    assert err.startswith(f"{path}.arg: error: the map is not checked: ")
+    assert "no-such-check" in err
+
+
 def test_export_to_each_format() -> None:
     flat = str(ROOT / "maps" / "examples" / "flat.arg")
     code, out, err = run("export", flat, "--to", "aif")

@@ -39,7 +39,7 @@ class _Done(NamedTuple):
     job: _Job
     path: str  # the name of the .arg text in findings
     text: str | None  # None: the file could not be read or converted
-    error: str | None
+    error: str | None  # why it could not be read, converted or (text given) checked
     notes: tuple[Note, ...]
     findings: tuple[Diagnostic, ...]
 
@@ -107,6 +107,9 @@ def import_(
             if problem:
                 click.echo(f"argmap: error: {problem}", err=True)
                 exit_code = EXIT_ERROR
+        if done.error is not None:
+            click.echo(f"{done.path}: error: {done.error}", err=True)
+            exit_code = EXIT_ERROR
         findings.extend(done.findings)
         texts[done.path] = done.text
     if check:
@@ -187,21 +190,30 @@ def _convert(job: _Job) -> _Done:
         converted = import_document(data, display_name(job.source), job.format, job.leaves)
     except FormatError as exc:
         return _Done(job, path, None, f"cannot be read as {job.format}: {exc}", (), ())
-    findings: tuple[Diagnostic, ...] = ()
-    if job.check:
-        findings = tuple(_check(converted.value, path))
-    return _Done(job, path, converted.value, None, converted.notes, findings)
+    if not job.check:
+        return _Done(job, path, converted.value, None, converted.notes, ())
+    checked = _check(converted.value, path)
+    if isinstance(checked, str):
+        return _Done(job, path, converted.value, checked, converted.notes, ())
+    return _Done(job, path, converted.value, None, converted.notes, tuple(checked))
 
 
-def _check(text: str, path: str) -> list[Diagnostic]:
-    from argmap.analysis import analyze
-    from argmap.checks import CheckContext, run_checks
+def _check(text: str, path: str) -> list[Diagnostic] | str:
+    """What ``argmap check`` finds in an imported map, with the settings (``[tool.argmap]``)
+    of the folder it goes to; or, when those settings cannot be used, why it is not checked."""
+    from argmap.checks import SelectionError
+    from argmap.cli.check_cmd import check_map
+    from argmap.cli.settings import ConfigError, ConfigFinder
+    from argmap.cli.sources import SourceReader
     from argmap.reader import read_text
 
     result = read_text(text, path, cached_parser())
     if not result.ok:
         return list(result.diagnostics)
-    return [*result.diagnostics, *run_checks(CheckContext(result.map, analyze(result.map)))]
+    try:
+        return check_map(result, ConfigFinder().for_map(path), SourceReader({}))[0]
+    except (ConfigError, SelectionError) as exc:
+        return f"the map is not checked: {exc}"
 
 
 def _summary(findings: Sequence[Diagnostic], maps: int) -> str:
