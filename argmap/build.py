@@ -118,13 +118,12 @@ def build(
     lines = text.split("\n")
     out = Declarations(path)
     declared: dict[str, tuple[str, Token, int]] = {}
-    known = cache.fragments if cache is not None else {}
     kept: dict[tuple[str, str, int], _Fragment] = {}
     for piece in pieces:
         key = (path, piece.text, piece.line_offset)
-        fragment = known.get(key) if cache is not None else None
-        if fragment is None and cache is not None:
-            fragment = _alone(piece, path, lines)
+        fragment = None
+        if cache is not None:
+            fragment = cache.fragments.get(key) or _alone(piece, path, lines)
         if (
             fragment is None
             or not declared.keys().isdisjoint(fragment.declared)

@@ -88,7 +88,8 @@ class _Chunker:
         head = self._head(0, len(self.lines))
         if self.indent[head] != 0:
             raise Whole
-        (item,) = _items(self._unit(0, len(self.lines), "items", top=True))
+        stop = len(self.lines)
+        (item,) = _items(self._unit(0, stop, "items", self._regions(0, stop, "items"), top=True))
         return item
 
     def _region(self, start: int, stop: int, kind: str) -> Parts:
@@ -97,13 +98,14 @@ class _Chunker:
         assert depth is not None
         parts: list[nodes.BodyLine | nodes.Item] = []
         run = start  # the first line not parsed yet
-        for unit in self._units(start, stop, depth, kind):
-            unit_start, unit_stop = unit
-            long = unit_stop - unit_start > self.chunks.lines
-            if long and any(self._has_content(*r) for r in self._regions(*unit, kind)):
+        for unit_start, unit_stop in self._units(start, stop, depth, kind):
+            regions = []
+            if unit_stop - unit_start > self.chunks.lines:
+                regions = self._regions(unit_start, unit_stop, kind)
+            if any(self._has_content(*r) for r in regions):
                 if run < unit_start:
                     parts += self._parse(run, self.lines[run:unit_start], kind)
-                parts += self._unit(unit_start, unit_stop, kind)
+                parts += self._unit(unit_start, unit_stop, kind, regions)
                 run = unit_stop
             elif unit_stop - run >= self.chunks.lines:
                 parts += self._parse(run, self.lines[run:unit_stop], kind)
@@ -125,9 +127,10 @@ class _Chunker:
                 starts.append(index)
         return list(zip(starts, [*starts[1:], stop], strict=True))
 
-    def _unit(self, start: int, stop: int, kind: str, top: bool = False) -> Parts:
-        """A long unit: its skeleton (the regions under it left blank), then its regions."""
-        regions = self._regions(start, stop, kind)
+    def _unit(
+        self, start: int, stop: int, kind: str, regions: list[tuple[int, int]], top: bool = False
+    ) -> Parts:
+        """A long unit: its skeleton (its ``regions`` left blank), then those regions."""
         skeleton = list(self.lines[start:stop])
         for first, last in regions:
             skeleton[first - start : last - start] = [""] * (last - first)

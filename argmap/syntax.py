@@ -378,12 +378,8 @@ class MapParser:
 
     def _items(self, text: str) -> tuple[nodes.Item, ...] | None:
         """The items of a text; None when it has a syntax error."""
-        try:
-            items = self.lark.parse(text)
-        except (UnexpectedInput, _IndentationError):
-            return None
-        assert isinstance(items, tuple)
-        return items
+        parsed = self._parse_text(text)
+        return parsed.items if parsed.error is None else None
 
     def _opaque(self, text: str) -> set[int]:
         """The indexes of the lines that start inside a text in triple quotes."""

@@ -71,6 +71,23 @@ def test_microtext(
     _reads_back("".join(parts) + "</arggraph>", "microtext")
 
 
+def test_an_adu_joined_twice_or_to_its_own_premise_counts_once() -> None:
+    document = (
+        "<arggraph id='x'><edu id='e1'><![CDATA[T]]></edu>"
+        "<adu id='a1' type='pro'/><adu id='a2' type='pro'/><adu id='a3' type='pro'/>"
+        "<edge id='c1' src='a2' trg='a1' type='sup'/>"
+        "<edge id='c2' src='a2' trg='c1' type='add'/>"
+        "<edge id='c3' src='a3' trg='c1' type='add'/><edge id='c4' src='a3' trg='c1' type='add'/>"
+        "</arggraph>"
+    )
+    converted = import_document(document, "m", "microtext")
+    result = read_text(converted.value, "m.arg")
+    assert result.ok, result.diagnostics
+    (reason,) = result.map.reasons.values()
+    assert reason.premises == ("a2", "a3")
+    assert any("joined to it twice" in str(note) for note in converted.notes)
+
+
 LINES = st.sampled_from(
     [
         "[A]: a text #tag",

@@ -106,7 +106,16 @@ def read_microtext(
     rank = {id: n for n, id in enumerate(roles)}
     for edge in sorted(outgoing.values(), key=lambda e: rank[e.src]):
         name = inference_of[edge.id]
-        joined = sorted(co_premises.get(edge.id, ()), key=rank.__getitem__)
+        added = co_premises.get(edge.id, [])
+        joined = sorted(set(added) - {edge.src}, key=rank.__getitem__)
+        if len(joined) < len(added):
+            notes.append(
+                Note(
+                    path,
+                    f'edge "{edge.id}"',
+                    "an ADU is joined to it twice, or to its own premise: counted once",
+                )
+            )
         premises = tuple(ids[p] for p in (edge.src, *joined))
         target = inference_of.get(edge.trg) or ids.get(edge.trg)
         if target is None:

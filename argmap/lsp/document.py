@@ -94,7 +94,7 @@ class MapDocument:
         encoding: str = types.PositionEncodingKind.Utf16,
         cache: ReadCache | None = None,
     ):
-        """``cache``: the pieces of the document's text as parsed last time, if any."""
+        """``cache``: what reading the last version of the document made, if any."""
         self.text = normalized_text(text)
         self.path = path
         self.result: ReadResult = read_text(self.text, path, cache=cache)
