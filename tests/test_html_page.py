@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.cli.drawing_options import Drawing
 from argmap.cli.html_render import html_parts
 from argmap.cli.view_server import Live, ViewServer
 from argmap.html import content_security_policy, html_page, inert_svg, panel_data
@@ -104,7 +105,7 @@ def _read(text: str, path: str = "map.arg") -> Any:
 
 @pytest.fixture(scope="module")
 def hostile_page() -> str:
-    parts = html_parts(_read(HOSTILE), RenderOptions(), "dot", check=True)
+    parts = html_parts(_read(HOSTILE), Drawing(RenderOptions(), "dot", check=True))
     return html_page(parts.drawings, parts.data)
 
 
@@ -202,7 +203,7 @@ def test_a_page_without_a_drawing_shows_its_errors() -> None:
 
 @pytest.mark.dot
 def test_panel_data_of_a_small_map() -> None:
-    parts = html_parts(_read(SMALL), RenderOptions(), "dot", check=True)
+    parts = html_parts(_read(SMALL), Drawing(RenderOptions(), "dot", check=True))
     nodes = node_ids(_read(SMALL).map)
     elements = parts.data["elements"]
     assert set(elements) == {nodes[id] for id in ("t", "e", "d", "r_main", "o_doubt")}
@@ -242,7 +243,7 @@ def test_panel_data_keeps_only_elements_in_the_drawing() -> None:
 @pytest.mark.dot
 def test_every_statement_of_the_flagship_is_drawn_and_in_the_panel() -> None:
     result = _read(FLAGSHIP.read_text(encoding="utf-8"), str(FLAGSHIP))
-    parts = html_parts(result, RenderOptions(), "dot", check=True)
+    parts = html_parts(result, Drawing(RenderOptions(), "dot", check=True))
     nodes = node_ids(result.map)
     for svg in parts.drawings:
         drawn = set(re.findall(r'<g id="([^"]+)" class="node', svg))
@@ -321,7 +322,10 @@ def test_view_says_when_the_port_is_taken(server: ViewServer, tmp_path: Path) ->
 
 def test_view_draws_with_the_options_of_render(tmp_path: Path) -> None:
     (tmp_path / "m.arg").write_text(SMALL, encoding="utf-8")
-    drawing = ["--theme", "print", "--rankdir", "LR", "--detail", "full", "--legend"]
+    drawing = [
+        *("--theme", "print", "--rankdir", "LR", "--detail", "full", "--legend", "--no-check"),
+        *("--focus", "e", "--depth", "1", "-G", "bgcolor=azure", "-N", "fontsize=9"),
+    ]
     rendered = tmp_path / "m.html"
     written = CliRunner().invoke(main, ["render", str(tmp_path / "m.arg"), "-o", str(rendered)])
     assert written.exit_code == 0, written.stderr
@@ -348,6 +352,28 @@ def test_view_draws_with_the_options_of_render(tmp_path: Path) -> None:
         viewer.send_signal(signal.SIGINT)
         viewer.communicate(timeout=10)
     assert _svgs(page) == expected
+
+
+def test_view_shows_a_focus_the_map_does_not_have_as_an_error(tmp_path: Path) -> None:
+    (tmp_path / "m.arg").write_text(SMALL, encoding="utf-8")
+    viewer = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "view", "m.arg", "--no-browser", "--focus", "nowhere"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert viewer.stdout is not None
+        url = viewer.stdout.readline().split(" at ", 1)[1].split(" ", 1)[0]
+        with urllib.request.urlopen(url, timeout=20) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        viewer.send_signal(signal.SIGINT)
+        _, stderr = viewer.communicate(timeout=10)
+    said = 'm.arg: error: --focus: the map has no statement, reason or objection "nowhere"'
+    assert said in stderr
+    assert json.loads(_parse(page).code["script"][0])["errors"] == said
 
 
 def _svgs(page: str) -> list[str]:

@@ -9,11 +9,12 @@ from typing import Any, NamedTuple
 
 from argmap.checks import run_checks, select_checks
 from argmap.cli.check_cmd import check_context
+from argmap.cli.drawing_options import Drawing
 from argmap.cli.settings import ConfigFinder
 from argmap.cli.sources import SourceReader
 from argmap.html import Drawings, panel_data
 from argmap.reader import ReadResult
-from argmap.render import RenderOptions, find, to_digraph
+from argmap.render import find, to_digraph
 from argmap.render.dot import drawn_selection, node_ids
 from argmap.render.engines import draw
 
@@ -30,9 +31,7 @@ class HtmlParts(NamedTuple):
     files: tuple[str, ...]
 
 
-def html_parts(
-    result: ReadResult, options: RenderOptions, engine: str, *, check: bool
-) -> HtmlParts:
+def html_parts(result: ReadResult, drawing: Drawing) -> HtmlParts:
     """Everything the page needs for a map read without errors. Raises
     :class:`~argmap.render.engines.EngineError` when Graphviz cannot draw it and
     :class:`~argmap.cli.settings.ConfigError` for unusable settings."""
@@ -44,13 +43,14 @@ def html_parts(
     svgs: list[str] = []
     warnings: list[str] = []
     for evaluate in (False, True):
-        source = to_digraph(m, find(m, check=check, evaluate=evaluate), options).source
-        drawing = draw(source, format="svg", engine=engine)
-        svgs.append(drawing.data.decode("utf-8"))
-        warnings += [w for w in drawing.warnings if w not in warnings]
+        found = find(m, check=drawing.check, evaluate=evaluate)
+        source = to_digraph(m, found, drawing.options).source
+        drawn = draw(source, format="svg", engine=drawing.engine)
+        svgs.append(drawn.data.decode("utf-8"))
+        warnings += [w for w in drawn.warnings if w not in warnings]
     labels = {**ctx.labelling.statements, **ctx.labelling.inferences}
     nodes = node_ids(m)
-    selection = drawn_selection(m, options)
+    selection = drawn_selection(m, drawing.options)
     if selection is not None:  # the panel knows only what is drawn
         nodes = {id: node for id, node in nodes.items() if id in selection.ids}
     data = panel_data(m, nodes, labels=labels, why=ctx.explanations, findings=findings)

@@ -12,12 +12,12 @@ from typing import Any
 import click
 
 from argmap.cli.config import ConfigError
-from argmap.cli.drawing_options import drawing_options, render_options
+from argmap.cli.drawing_options import Drawing, drawing_options
 from argmap.cli.html_render import html_parts
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, fail, read_input
 from argmap.cli.view_server import Live, ViewServer
 from argmap.html import Drawings, content_security_policy, html_page, inert_svg
-from argmap.render import RenderOptions
+from argmap.render import focus_problem
 from argmap.render.engines import EngineError, EngineMissing
 from argmap.report.human import format_human
 
@@ -47,14 +47,7 @@ def view(
     port: int,
     no_browser: bool,
     evaluate: bool,
-    rankdir: str,
-    theme: str,
-    legend: bool,
-    detail: str,
-    groups: str,
-    collapse: tuple[str, ...],
-    engine: str,
-    width: int,
+    drawing: Drawing,
 ) -> None:
     """Show the map FILE in the browser, and keep it up to date while you edit it.
 
@@ -78,8 +71,7 @@ def view(
     if isinstance(first, InputError):
         click.echo(str(first), err=True)
         raise SystemExit(EXIT_ERROR)
-    options = render_options(rankdir, theme, legend, detail, groups, collapse, width)
-    state = _MapState(file, options, engine, evaluate)
+    state = _MapState(file, drawing, evaluate)
     live = Live(*state.draw())
     try:
         server = ViewServer(live, port, content_security_policy(live=True))
@@ -112,10 +104,9 @@ class _MapState:
     """Draws the map and remembers what the page last showed well: its drawings and data, and
     the files they came from (which the watcher follows)."""
 
-    def __init__(self, path: str, options: RenderOptions, engine: str, evaluate: bool) -> None:
+    def __init__(self, path: str, drawing: Drawing, evaluate: bool) -> None:
         self.path = path
-        self.options = options
-        self.engine = engine
+        self.drawing = drawing
         self.evaluate = evaluate
         self.files: tuple[str, ...] = (os.path.abspath(path),)
         self.good: tuple[Drawings, dict[str, Any]] | None = None
@@ -148,8 +139,12 @@ class _MapState:
             return str(item)
         if not item.ok:
             return format_human(item.diagnostics, {item.map.path: item.text})
+        focus = self.drawing.options.focus
+        problem = focus_problem(item.map, focus) if focus else None
+        if problem:
+            return f"{self.path}: error: {problem}"
         try:
-            parts = html_parts(item, self.options, self.engine, check=True)
+            parts = html_parts(item, self.drawing)
             drawings = parts.drawings._replace(
                 plain=inert_svg(parts.drawings.plain),
                 evaluated=inert_svg(parts.drawings.evaluated),
