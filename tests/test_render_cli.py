@@ -176,10 +176,18 @@ def test_an_output_that_is_a_folder_is_refused_before_drawing(maps: Path) -> Non
     assert (maps / "outline.svg" / "inside.txt").read_text() == "kept"
 
 
-def test_unknown_engine_is_a_usage_error(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unknown_engine_is_a_usage_error_that_names_where_it_was_given(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(str(maps / "outline.arg"), "--engine", "graphviz9")
+    assert code == 2 and "Invalid value for '--engine': 'graphviz9' is not one of" in err
     monkeypatch.setenv("ARGMAP_ENGINE", "graphviz9")
     code, _, err = run(str(maps / "outline.arg"))
-    assert code == 2 and "Invalid value for '--engine'" in err
+    assert code == 2
+    assert "Invalid value for the environment variable ARGMAP_ENGINE: 'graphviz9'" in err
+    assert "--engine" not in err.splitlines()[-1]
+    code, _, err = run(str(maps / "outline.arg"), "-f", "dot", "-o", "-", "--engine", "neato")
+    assert code == 0, err  # the option given wins over the setting
 
 
 # ---- Graphviz's warnings and raw attributes that change nothing --------------------------------
