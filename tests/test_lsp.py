@@ -849,3 +849,57 @@ async def test_format_document_gives_the_layout_of_argmap_fmt(
     )
     assert broken is None
     await close(client, path)
+
+
+def _framed(message: dict[str, object]) -> bytes:
+    body = json.dumps(message).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+async def test_what_goes_wrong_is_logged_a_line_each_without_a_traceback(tmp_path: Path) -> None:
+    uri = from_fs_path(str(tmp_path / "m.arg"))
+    text = 'thesis t: "T."\n  + e\nevidence e: "E."\n'
+    rename = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 7}}
+    messages = [
+        b"Content-Length: 5\r\n\r\n{bad}",  # not JSON
+        _framed(
+            {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+        ),
+        _framed({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        _framed(
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {
+                    "textDocument": {"uri": uri, "languageId": "argmap", "version": 1, "text": text}
+                },
+            }
+        ),
+        _framed(
+            {
+                "jsonrpc": "2.0",
+                "id": 2,
+                "method": "textDocument/rename",
+                "params": {**rename, "newName": "bad name!"},
+            }
+        ),
+        _framed({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}),
+        _framed({"jsonrpc": "2.0", "method": "exit"}),
+    ]
+    server = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "argmap",
+        "lsp",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(server.communicate(b"".join(messages)), timeout=60)
+    said = err.decode("utf-8").splitlines()
+    assert server.returncode == 0
+    assert len(said) == 2, said
+    assert said[0].startswith("argmap lsp: error: Unable to handle message (Expecting property")
+    assert said[1].startswith("argmap lsp: error: ")
+    assert '("bad name!" cannot be an id: an id starts with a letter' in said[1]
+    assert b'"id": 2' in out and b'"code": -32602' in out  # the editor is told, too

@@ -10,6 +10,7 @@ map's bytes on disk) and talks to the editor.
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 from lsprotocol import types
@@ -296,6 +297,21 @@ def build_server() -> ArgmapServer:
     return server
 
 
+class _OneLine(logging.Formatter):
+    """A log record on one line, the error's own words in place of its traceback: editors
+    show the server's standard error in their log, to users."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = f"argmap lsp: {record.levelname.lower()}: {record.getMessage()}"
+        error = record.exc_info[1] if record.exc_info else None
+        return f"{message} ({error})" if error is not None else message
+
+
 def serve() -> None:
-    """Run the server on standard input and output until the editor ends it."""
+    """Run the server on standard input and output until the editor ends it; what goes wrong
+    with a message (one the editor sent that is not JSON, a refused rename) is logged on
+    standard error, a line each."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     build_server().start_io()
