@@ -299,7 +299,7 @@ def test_render_html_of_a_broken_map_fails_in_plain_words(tmp_path: Path) -> Non
     ("given", "said"),
     [
         ("no-such-map.arg", "no-such-map.arg: error: no such file"),
-        (".", ".: error: this is a folder, not a map file"),
+        (".", ".: error: this is a folder, not a file (give the path of one map file)"),
         ("-", "give its path, not - (standard input)"),
     ],
 )

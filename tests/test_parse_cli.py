@@ -54,7 +54,7 @@ def test_stdin() -> None:
     ("make", "message"),
     [
         (lambda p: p / "missing.arg", "no such file"),
-        (lambda p: p, "this is a folder, not a map file"),
+        (lambda p: p, "this is a folder, not a file (give the .arg files, or a glob"),
     ],
 )
 def test_unreadable_inputs(tmp_path: Path, make: object, message: str) -> None:

@@ -74,9 +74,14 @@ def usable(item: ReadResult | InputError) -> ReadResult | None:
     return item
 
 
-def read_input(path: str) -> ReadResult | InputError:
-    """One map (a path as :func:`expand` gives it, or ``-``), or why it could not be read."""
-    data = read_data(path)
+_MANY_MAPS = "give the .arg files, or a glob like dir/*.arg"
+"""What to give instead of a folder, to a command that takes several maps."""
+
+
+def read_input(path: str, instead: str = _MANY_MAPS) -> ReadResult | InputError:
+    """One map (a path as :func:`expand` gives it, or ``-``), or why it could not be read;
+    ``instead``: what to give in place of a folder."""
+    data = read_data(path, instead)
     if isinstance(data, InputError):
         return data
     return read_bytes(data, display_name(path), cached_parser())
@@ -87,8 +92,9 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def read_data(path: str) -> bytes | InputError:
-    """The bytes of a map file (or of standard input, for ``-``), or why they cannot be read."""
+def read_data(path: str, instead: str = _MANY_MAPS) -> bytes | InputError:
+    """The bytes of a map file (or of standard input, for ``-``), or why they cannot be read;
+    ``instead``: what to give in place of a folder."""
     try:
         if path == STDIN:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -104,7 +110,7 @@ def read_data(path: str) -> bytes | InputError:
     except FileNotFoundError:
         message = "no such file" if not glob.has_magic(path) else "no file matches this pattern"
     except IsADirectoryError:
-        message = "this is a folder, not a map file (give the .arg files, or a glob like dir/*.arg)"
+        message = f"this is a folder, not a file ({instead})"
     except PermissionError:
         message = "permission denied: the file cannot be read"
     except OSError as exc:

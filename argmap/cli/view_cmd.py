@@ -24,6 +24,7 @@ from argmap.report.human import format_human
 __all__ = ["view"]
 
 _DEBOUNCE_MS = 150
+_ONE_MAP = "give the path of one map file"
 _RETRY = 0.5
 
 
@@ -67,7 +68,7 @@ def view(
         return
     if file == "-":
         fail("argmap view follows a map file as it is saved: give its path, not - (standard input)")
-    first = read_input(file)
+    first = read_input(file, _ONE_MAP)
     if isinstance(first, InputError):
         click.echo(str(first), err=True)
         raise SystemExit(EXIT_ERROR)
@@ -134,7 +135,7 @@ class _MapState:
 
     def _redraw(self) -> str | None:
         """Draw the map again; what went wrong, in plain words, or None."""
-        item = read_input(self.path)
+        item = read_input(self.path, _ONE_MAP)
         if isinstance(item, InputError):
             return str(item)
         if not item.ok:
