@@ -3,10 +3,14 @@ files it must leave as they were."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
@@ -106,6 +110,90 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
     assert "E100 the file is not UTF-8 text: byte 0xe9" in err
     assert "missing.arg: error: no such file" in err
     assert latin.read_bytes() == b'claim a: "caf\xe9"\n'
+
+
+def test_a_symbolic_link_is_followed_and_its_target_written(tmp_path: Path) -> None:
+    target, link = tmp_path / "target.arg", tmp_path / "link.arg"
+    target.write_text(MESSY, encoding="utf-8")
+    link.symlink_to(target.name)
+    code, _, err = fmt(str(link))
+    assert code == 0 and f"reformatted {link}" in err
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == TIDY
+
+
+def test_a_read_only_map_is_left_as_it_was_and_the_others_are_formatted(tmp_path: Path) -> None:
+    read_only, other = tmp_path / "ro.arg", tmp_path / "other.arg"
+    for path in (read_only, other):
+        path.write_text(MESSY, encoding="utf-8")
+    read_only.chmod(0o444)
+    code, _, err = fmt(str(read_only), str(other))
+    assert code == 2
+    assert err.splitlines() == [
+        f"{read_only}: error: the file is read-only, so it is not replaced: make it writable "
+        f"(chmod u+w {read_only})",
+        f"reformatted {other}",
+        "1 file reformatted, 0 files already formatted, 1 file could not be formatted (see above).",
+    ]
+    assert read_only.read_text(encoding="utf-8") == MESSY
+    assert stat.S_IMODE(read_only.stat().st_mode) == 0o444
+    assert other.read_text(encoding="utf-8") == TIDY
+
+
+def test_a_failed_write_says_why_in_words_for_fmt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.arg"
+    path.write_text(MESSY, encoding="utf-8")
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    code, _, err = fmt(str(path))
+    assert code == 2
+    assert err.splitlines()[0] == f"{path}: error: the disk is full: make some room"
+    assert path.read_text(encoding="utf-8") == MESSY and os.listdir(tmp_path) == ["m.arg"]
+
+
+@pytest.mark.parametrize(
+    ("check", "summary"),
+    [
+        ([], "2 files reformatted, 1 file already formatted"),
+        (["--check"], "2 files would be reformatted, 1 file already formatted"),
+    ],
+)
+def test_the_summary_counts_the_maps_that_could_not_be_formatted(
+    tmp_path: Path, check: list[str], summary: str
+) -> None:
+    for name, text in [
+        ("a.arg", MESSY),
+        ("b.arg", MESSY),
+        ("c.arg", TIDY),
+        ("broken1.arg", 'claim a "x"\n'),
+        ("broken2.arg", 'claim a "x"\n'),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _, err = fmt(*check, str(tmp_path))
+    assert code == 2
+    assert err.endswith(f"{summary}, 2 files could not be formatted (see above).\n")
+
+
+def test_a_folder_without_maps_is_an_error_as_for_check(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / "notes.txt").write_text("no map")
+    code, out, err = fmt(str(tmp_path / "empty"))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"{tmp_path / 'empty'}: error: this folder holds no .arg file, here or below",
+        "0 files reformatted, 0 files already formatted, 1 file could not be formatted "
+        "(see above).",
+    ]
+
+
+def test_standard_input_alone_gets_no_summary() -> None:
+    code, out, err = fmt("-", input='claim a "x"\n')
+    assert (code, out) == (2, "")
+    assert err.endswith("<stdin>: not formatted: it has syntax errors (see above)\n")
 
 
 def test_the_program() -> None:

@@ -97,16 +97,23 @@ def test_a_file_that_is_not_the_format_leaves_the_output_as_it_was(tmp_path: Pat
     [
         (
             ["notes.txt"],
-            "cannot tell the format of notes.txt: give --from aif, argdown or microtext",
+            "argmap: error: cannot tell the format of notes.txt: give --from aif, argdown or "
+            "microtext",
         ),
-        (["a.json", "b.json"], "several files need -o FOLDER"),
-        (["a.json", "b.json", "-o", "-"], "-o - writes one map to standard output"),
+        (["lane.txt"], "lane.txt: error: no such file\n"),
+        (["*.text"], "*.text: error: no file matches this pattern\n"),
+        (["a.json", "b.json"], "argmap: error: several files need -o FOLDER"),
+        (["a.json", "b.json", "-o", "-"], "argmap: error: -o - writes one map to standard output"),
     ],
 )
-def test_usage_errors(args: list[str], message: str) -> None:
+def test_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text(MICROTEXT)
     code, out, err = run("import", *args)
     assert code == 2 and out == ""
-    assert err.startswith(f"argmap: error: {message}")
+    assert err.startswith(message)
 
 
 def test_several_files_into_a_folder(tmp_path: Path) -> None:
@@ -166,6 +173,85 @@ def test_export_to_a_file_and_a_map_with_errors(tmp_path: Path) -> None:
     code, out, err = run("export", str(bad), "--to", "aif", "-o", str(target))
     assert code == 2 and "E101" in err
     assert json.loads(target.read_text())["nodes"]
+
+
+def _commands(tmp_path: Path) -> dict[str, list[str]]:
+    """import and export, each writing to the output given last."""
+    (tmp_path / "micro_x.xml").write_text(MICROTEXT)
+    return {
+        "import": ["import", str(tmp_path / "micro_x.xml"), "-o"],
+        "export": ["export", str(ROOT / "maps/examples/flat.arg"), "--to", "json", "-o"],
+    }
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_a_symbolic_link_is_followed_and_its_target_written(tmp_path: Path, command: str) -> None:
+    args = _commands(tmp_path)[command]
+    target, link = tmp_path / "target.txt", tmp_path / "link.txt"
+    target.write_text("old")
+    link.symlink_to(target.name)
+    code, _, err = run(*args, str(link))
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and target.read_text() != "old"
+    assert target.read_text().startswith("# Imported" if command == "import" else "{")
+
+
+WRITE_PROBLEMS = [
+    (  # (import writes into a folder it is given)
+        "export",
+        "{out}/folder.arg",
+        "{out}/folder.arg: error: this is a folder, so it cannot be written over: rename or "
+        "remove that folder, or choose another place with -o",
+    ),
+    (
+        "import export",
+        "{out}/afile/x.arg",
+        "{out}/afile/x.arg: error: {out}/afile is a file, not a folder: choose another place "
+        "with -o",
+    ),
+    (
+        "import export",
+        "{out}/read-only.arg",
+        "{out}/read-only.arg: error: the file is read-only, so it is not replaced: make it "
+        "writable (chmod u+w {out}/read-only.arg) or choose another place with -o",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("commands", "output", "message"), WRITE_PROBLEMS, ids=[o for _, o, _ in WRITE_PROBLEMS]
+)
+def test_an_output_that_cannot_be_written_is_named(
+    tmp_path: Path, commands: str, output: str, message: str
+) -> None:
+    out = tmp_path / "out"
+    (out / "folder.arg").mkdir(parents=True)
+    (out / "afile").write_text("kept")
+    (out / "read-only.arg").write_text("kept")
+    (out / "read-only.arg").chmod(0o444)
+    for command in commands.split():
+        code, stdout, err = run(*_commands(tmp_path)[command], output.format(out=out))
+        assert (code, stdout) == (2, "")
+        assert err.splitlines()[-1] == message.format(out=out)
+        assert "drawing" not in err
+    assert (out / "afile").read_text() == (out / "read-only.arg").read_text() == "kept"
+    assert list((out / "folder.arg").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "output", "written"),
+    [
+        ("export", "new/deeper/x.json", "new/deeper/x.json"),
+        ("import", "new/deeper/x.arg", "new/deeper/x.arg"),
+        ("import", "new/", "new/micro_x.arg"),
+    ],
+)
+def test_missing_folders_are_made_as_for_render(
+    tmp_path: Path, command: str, output: str, written: str
+) -> None:
+    code, _, err = run(*_commands(tmp_path)[command], f"{tmp_path}/{output}")
+    assert (code, err) == (0, "")
+    assert (tmp_path / written).is_file()
 
 
 @pytest.mark.skipif(

@@ -72,7 +72,7 @@ def test_sigterm_during_the_final_write_leaves_no_temporary_file(tmp_path: Path)
     # The signal arrives between writing the temporary file and renaming it over the output.
     script = (
         "import os, signal, sys\n"
-        "from argmap.cli.render_output import write_output\n"
+        "from argmap.cli.output_files import write_output\n"
         "from argmap.cli.signals import ending_cleanly_on_sigterm\n"
         "fsync = os.fsync\n"
         "def terminated_meanwhile(fd):\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, fail, read_input, usable
-from argmap.cli.interchange_io import write_output
+from argmap.cli.output_files import write_file
 from argmap.interchange.convert import EXPORTS, export_map
 
 __all__ = ["export"]
@@ -38,7 +38,8 @@ def export(file: str, target: str, output: str) -> None:
     converted = export_map(result.map, target)
     for note in converted.notes:
         click.echo(str(note), err=True)
-    problem = write_output(output, converted.value)
+    problem = write_file(output, converted.value.encode("utf-8"))
     if problem:
-        fail(problem)
+        click.echo(problem, err=True)
+        raise SystemExit(EXIT_ERROR)
     raise SystemExit(EXIT_CLEAN)

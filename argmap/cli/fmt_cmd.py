@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections import Counter
 from collections.abc import Sequence
+from enum import Enum
 
 import click
 
@@ -19,7 +21,7 @@ from argmap.cli.inputs import (
     expand,
     read_data,
 )
-from argmap.cli.render_output import write_atomic
+from argmap.cli.output_files import write_file
 from argmap.diagnostics import Diagnostic
 from argmap.formatter import format_text
 from argmap.reader import read_bytes
@@ -27,6 +29,15 @@ from argmap.report.human import format_human
 from argmap.text import count
 
 __all__ = ["fmt"]
+
+
+class _Outcome(Enum):
+    """What became of one file."""
+
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+    PRINTED = "printed"  # standard input, formatted to standard output
 
 
 @click.command()
@@ -42,53 +53,63 @@ def fmt(files: tuple[str, ...], check: bool, diff: bool) -> None:
     output) in argmap's canonical layout, keeping every comment; the meaning never changes.
 
     Exit code 0: done (or, with --check/--diff, nothing to change); 1: with --check or --diff,
-    some file would change; 2: a file could not be read, parsed or written (it is left as it
-    was).
+    some file would change; 2: a file could not be read, parsed or written, or is read-only
+    (it is left as it was), or a folder holds no .arg file. The others are formatted all the
+    same.
     """
     in_place = not (check or diff)
-    changed = unchanged = 0
-    exit_code = EXIT_CLEAN
-    for path in _paths(files):
-        data = read_data(path)
-        if isinstance(data, InputError):
-            click.echo(str(data), err=True)
-            exit_code = EXIT_ERROR
-            continue
-        name = display_name(path)
-        try:
-            original = data.decode("utf-8")
-        except UnicodeDecodeError:
-            _report(read_bytes(data, name).diagnostics, name, "")
-            exit_code = EXIT_ERROR
-            continue
-        result = format_text(original, name, cached_parser())
-        if result.diagnostics:
-            _report(result.diagnostics, name, original)
-            exit_code = EXIT_ERROR
-            continue
-        if path == STDIN and in_place:
-            click.echo(result.text, nl=False)
-            continue
-        if result.text == original:
-            unchanged += 1
-            continue
-        changed += 1
-        if check:
-            click.echo(f"would reformat {name}")
-        if diff:
-            click.echo(_diff(original, result.text, name), nl=False)
-        if in_place and not _write(path, result.text):
-            changed -= 1
-            exit_code = EXIT_ERROR
-        elif not in_place and exit_code == EXIT_CLEAN:
-            exit_code = EXIT_FINDINGS
-    if changed or unchanged:
+    paths = _paths(files)
+    outcomes = Counter(_format(path, check=check, diff=diff) for path in paths)
+    changed, unchanged, failed = (
+        outcomes[o] for o in (_Outcome.CHANGED, _Outcome.UNCHANGED, _Outcome.FAILED)
+    )
+    if (changed or unchanged or failed) and not (in_place and paths == [STDIN]):
         verb = "reformatted" if in_place else "would be reformatted"
-        click.echo(
-            f"{count(changed, 'file')} {verb}, {count(unchanged, 'file')} already formatted.",
-            err=True,
-        )
-    raise SystemExit(exit_code)
+        summary = f"{count(changed, 'file')} {verb}, {count(unchanged, 'file')} already formatted"
+        if failed:
+            summary += f", {count(failed, 'file')} could not be formatted (see above)"
+        click.echo(f"{summary}.", err=True)
+    if failed:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_FINDINGS if changed and not in_place else EXIT_CLEAN)
+
+
+def _format(path: str, *, check: bool, diff: bool) -> _Outcome:
+    """Format one map (a path, or an empty folder to complain about); what became of it."""
+    in_place = not (check or diff)
+    if path != STDIN and os.path.isdir(path):
+        click.echo(f"{path}: error: this folder holds no .arg file, here or below", err=True)
+        return _Outcome.FAILED
+    data = read_data(path)
+    if isinstance(data, InputError):
+        click.echo(str(data), err=True)
+        return _Outcome.FAILED
+    name = display_name(path)
+    try:
+        original = data.decode("utf-8")
+    except UnicodeDecodeError:
+        _report(read_bytes(data, name).diagnostics, name, "")
+        return _Outcome.FAILED
+    result = format_text(original, name, cached_parser())
+    if result.diagnostics:
+        _report(result.diagnostics, name, original)
+        return _Outcome.FAILED
+    if path == STDIN and in_place:
+        click.echo(result.text, nl=False)
+        return _Outcome.PRINTED
+    if result.text == original:
+        return _Outcome.UNCHANGED
+    if check:
+        click.echo(f"would reformat {name}")
+    if diff:
+        click.echo(_diff(original, result.text, name), nl=False)
+    if in_place:
+        problem = write_file(path, result.text.encode("utf-8"), elsewhere="")
+        if problem:
+            click.echo(problem, err=True)
+            return _Outcome.FAILED
+        click.echo(f"reformatted {path}", err=True)
+    return _Outcome.CHANGED
 
 
 def _paths(patterns: tuple[str, ...]) -> list[str]:
@@ -102,7 +123,7 @@ def _paths(patterns: tuple[str, ...]) -> list[str]:
                 for name in names
                 if name.endswith(".arg")
             ]
-            paths.extend(sorted(found))
+            paths.extend(sorted(found) or [path])  # an empty folder is said to be so
         else:
             paths.append(path)
     return list(dict.fromkeys(paths))
@@ -121,14 +142,3 @@ def _diff(before: str, after: str, name: str) -> str:
         f"{name} (formatted)",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def _write(path: str, text: str) -> bool:
-    try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        reason = (exc.strerror or type(exc).__name__).lower()
-        click.echo(f"{path}: error: cannot be written ({reason}); it is left as it was", err=True)
-        return False
-    click.echo(f"reformatted {path}", err=True)
-    return True

@@ -12,8 +12,18 @@ from typing import NamedTuple
 import click
 
 from argmap.cli.grammar_cache import cached_parser
-from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, display_name, expand, fail
-from argmap.cli.interchange_io import read_document, write_output
+from argmap.cli.inputs import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    InputError,
+    display_name,
+    expand,
+    fail,
+    read_data,
+)
+from argmap.cli.interchange_io import read_document
+from argmap.cli.output_files import names_a_folder, write_file
 from argmap.diagnostics import Diagnostic, Severity, sort_key
 from argmap.interchange.basis import Leaves
 from argmap.interchange.convert import IMPORTS, format_of, import_document
@@ -103,9 +113,9 @@ def import_(
             exit_code = EXIT_ERROR
             continue
         if done.job.output is not None:
-            problem = write_output(done.job.output, done.text)
+            problem = write_file(done.job.output, done.text.encode("utf-8"))
             if problem:
-                click.echo(f"argmap: error: {problem}", err=True)
+                click.echo(problem, err=True)
                 exit_code = EXIT_ERROR
         if done.error is not None:
             click.echo(f"{done.path}: error: {done.error}", err=True)
@@ -137,10 +147,15 @@ def _plan(
         fail("several files need -o FOLDER (one .arg file per map), or --check to check them only")
     if output == STDOUT and several:
         fail("-o - writes one map to standard output; give one file, or a folder")
-    folder = output is not None and output != STDOUT and (several or os.path.isdir(output))
+    folder = output is not None and output != STDOUT and names_a_folder(output, several)
     seen: dict[str, str] = {}
     for source in sources:
         format = chosen or format_of(source)
+        if format is None and source != STDOUT and not os.path.exists(source):
+            missing = read_data(source)  # why it cannot be read comes before what it is
+            if isinstance(missing, InputError):
+                click.echo(str(missing), err=True)
+                raise SystemExit(EXIT_ERROR)
         if format is None:
             fail(
                 f"cannot tell the format of {source}: give --from aif, argdown or microtext "

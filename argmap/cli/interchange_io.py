@@ -1,17 +1,11 @@
-"""Reading the documents ``import`` and ``export`` convert, and writing what they make:
-``-`` is a standard stream, files are written atomically."""
+"""Reading the documents ``import`` converts (``-`` is standard input)."""
 
 from __future__ import annotations
 
-import sys
-
 from argmap.cli.inputs import InputError, read_data
-from argmap.cli.render_output import write_atomic, write_problem
 from argmap.reader import normalized_text
 
-__all__ = ["read_document", "write_output"]
-
-STREAM = "-"
+__all__ = ["read_document"]
 
 
 def read_document(path: str) -> str | InputError:
@@ -27,16 +21,3 @@ def read_document(path: str) -> str | InputError:
             path, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line})"
         )
     return normalized_text(text)
-
-
-def write_output(path: str, text: str) -> str | None:
-    """Write ``text`` to ``path`` (or standard output); why it could not be, or None."""
-    if path == STREAM:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return None
-    try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        return write_problem(path, exc)
-    return None

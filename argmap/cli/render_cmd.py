@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -10,15 +9,8 @@ import click
 from argmap.cli.config import ConfigError
 from argmap.cli.drawing_options import Drawing, drawing_options
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, expand, fail, read_input, usable
-from argmap.cli.render_output import (
-    FORMATS,
-    STDOUT,
-    Job,
-    OutputError,
-    plan,
-    write_output,
-    write_problem,
-)
+from argmap.cli.output_files import write_file
+from argmap.cli.render_output import FORMATS, STDOUT, Job, OutputError, plan
 from argmap.reader import ReadResult
 from argmap.render import find, focus_problem, to_digraph
 from argmap.render.engines import EngineError, EngineMissing, draw
@@ -143,21 +135,10 @@ def _pass_on(path: str, warnings: tuple[str, ...]) -> None:
 
 
 def _write(job: Job, data: bytes) -> bool:
-    if job.output == STDOUT:
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            raise  # the reader went away (| head): the command group stops quietly
-        except OSError as exc:
-            click.echo(f"standard output: error: {write_problem(STDOUT, exc)}", err=True)
-            return False
-        return True
-    try:
-        os.makedirs(os.path.dirname(os.path.abspath(job.output)), exist_ok=True)
-        write_output(job.output, data)
-    except OSError as exc:
-        click.echo(f"{job.output}: error: {write_problem(job.output, exc)}", err=True)
+    problem = write_file(job.output, data)
+    if problem:
+        click.echo(problem, err=True)
         return False
-    click.echo(f"wrote {job.output}", err=True)
+    if job.output != STDOUT:
+        click.echo(f"wrote {job.output}", err=True)
     return True
