@@ -52,6 +52,8 @@ class Declarations:
 
     path: str = ""
     header: dict[str, str] = field(default_factory=dict)
+    header_spans: dict[str, Span] = field(default_factory=dict)
+    """Where each header line is written."""
     sources: dict[str, Source] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
@@ -70,6 +72,7 @@ class _Properties:
     """A statement's lines other than its branches."""
 
     attribution: str | None = None
+    attribution_span: Span | None = None
     tags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -152,6 +155,7 @@ def _alone(piece: Piece, path: str, lines: list[str]) -> _Fragment:
 def _merge(out: Declarations, part: Declarations) -> None:
     """Add the declarations of a piece that shares no id with those before it."""
     out.header.update(part.header)
+    out.header_spans.update(part.header_spans)
     out.sources.update(part.sources)
     out.groups.update(part.groups)
     out.statements.update(part.statements)
@@ -216,26 +220,28 @@ class _Builder:
     def text(self, token: Token) -> str:
         """What a text token stands for; a bad escape or a text too long is an error (E101)."""
         value: str = token.value
-        if len(value) > MAX_TEXT:
+        if "\\" not in value and not value.startswith('"""'):
+            text = value[1:-1]  # a one-line text without escapes is what its quotes hold
+        else:
+            try:
+                text = decode_text(value)
+            except TextError as exc:
+                span = self.span(token)
+                if not value.startswith('"""'):
+                    column = span.column + exc.offset
+                    span = Span(self.path, span.line, column, span.line, column + exc.length)
+                self.error("E101", "syntax-error", str(exc), span)
+                return value
+        if len(text) > MAX_TEXT:
             self.error(
                 "E101",
                 "syntax-error",
-                f"this text has {len(value):,} characters; a text may have at most {MAX_TEXT:,}",
+                f"this text has {len(text):,} characters; a text may have at most {MAX_TEXT:,}",
                 self.span(token),
                 hint="quote a shorter passage, or split the statement in several",
             )
-            return value[:MAX_TEXT]
-        if "\\" not in value and not value.startswith('"""'):
-            return value[1:-1]  # a one-line text without escapes is what its quotes hold
-        try:
-            return decode_text(value)
-        except TextError as exc:
-            span = self.span(token)
-            if not value.startswith('"""'):
-                column = span.column + exc.offset
-                span = Span(self.path, span.line, column, span.line, column + 2)
-            self.error("E101", "syntax-error", str(exc), span)
-            return value
+            return text[:MAX_TEXT]
+        return text
 
     def error(
         self,
@@ -295,24 +301,42 @@ class _Builder:
             case nodes.Expectation():
                 self.expectation(item)
 
+    def given_twice(
+        self, whose: str, key: str, span: Span, first: Span, subject: str | None = None
+    ) -> None:
+        """Report (E103) a header line, a source's field or an attribution given again at
+        ``span``, with a note at the ``first``."""
+        self.error(
+            "E103",
+            "duplicate-id",
+            f"{whose} {key} is already given (line {first.line})",
+            span,
+            related=(Related(first, f"the {key} is first given here"),),
+            subject=subject,
+        )
+
     def header(self, item: nodes.Header) -> None:
         key = item.key.value
+        span = self.line_span(item.key, item.text)
         if key in self.out.header:
-            span = self.line_span(item.key, item.text)
-            self.error("E103", "duplicate-id", f"the map's {key} is given twice", span)
+            self.given_twice("the map's", key, span, self.out.header_spans[key])
             return
         self.out.header[key] = self.text(item.text)
+        self.out.header_spans[key] = span
 
     def source(self, item: nodes.Source) -> None:
         fields: dict[str, str] = {}
+        spans: dict[str, Span] = {}
         if item.title is not None:
             fields["title"] = self.text(item.title)
+            spans["title"] = self.span(item.title)
         for source_field in item.fields:
             key = source_field.key.value
+            span = self.line_span(source_field.key, source_field.text)
             if key in fields:
-                span = self.line_span(source_field.key, source_field.text)
-                message = f"the source's {key} is given twice"
-                self.error("E103", "duplicate-id", message, span, subject=item.id.value)
+                self.given_twice("the source's", key, span, spans[key], subject=item.id.value)
+            else:
+                spans[key] = span
             fields[key] = self.text(source_field.text)
         id = item.id.value
         if self.declare(id, "source", item.id):
@@ -409,10 +433,18 @@ class _Builder:
                         Citation(source_id, locator, self.line_span(first, last))
                     )
                 case nodes.Attribution():
-                    if found.attribution is not None:
-                        span = self.line_span(first, last)
-                        message = f'"{id}" is attributed twice'
-                        self.error("E103", "duplicate-id", message, span, subject=id)
+                    span = self.line_span(first, last)
+                    if found.attribution_span is not None:
+                        first_span = found.attribution_span
+                        self.error(
+                            "E103",
+                            "duplicate-id",
+                            f'"{id}" is already attributed (line {first_span.line})',
+                            span,
+                            related=(Related(first_span, f'"{id}" is first attributed here'),),
+                            subject=id,
+                        )
+                    found.attribution_span = found.attribution_span or span
                     holder = line.holder
                     found.attribution = holder.value if holder.type == "ID" else self.text(holder)
                 case nodes.Tags():

@@ -24,11 +24,13 @@ _OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 class TextError(ValueError):
-    """An escape the language does not know; ``offset`` is its place in the token."""
+    """An escape the language does not know; ``offset`` is its place in the token, ``length``
+    the number of characters it is written with."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, length: int) -> None:
         super().__init__(message)
         self.offset = offset
+        self.length = length
 
 
 def decode_text(token: str) -> str:
@@ -100,6 +102,7 @@ def _unescape(body: str, offset: int) -> str:
         raise TextError(
             f'"\\{escape[0]}" is not an escape the language knows; write "\\\\" for a backslash',
             where,
+            len(match.group()),
         )
 
     return _ESCAPE.sub(replace, body)
@@ -112,15 +115,19 @@ def _code_point(escape: str, where: int) -> str:
             f'"\\{escape[0]}" must be followed by {digits} hexadecimal digits, '
             f'like "\\u2019" for ’',
             where,
+            len(escape) + 1,
         )
     code = int(escape[1:], 16)
     if code > 0x10FFFF:
-        raise TextError(f'"\\{escape}" is beyond the last Unicode character (10FFFF)', where)
+        raise TextError(
+            f'"\\{escape}" is beyond the last Unicode character (10FFFF)', where, len(escape) + 1
+        )
     if 0xD800 <= code <= 0xDFFF:
         raise TextError(
             f'"\\{escape}" is half of a UTF-16 surrogate pair, not a character; '
             "write the character itself or its full code, like \\U0001F600",
             where,
+            len(escape) + 1,
         )
     return chr(code)
 

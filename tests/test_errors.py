@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.reader import read_bytes, read_text
+from argmap.reader import ReadCache, read_bytes, read_text
 from argmap.syntax import MAX_DEPTH
 
 CASES = [
@@ -243,7 +243,7 @@ CASES = [
     (
         "title_twice",
         'title "a"\ntitle "b"\nclaim a: "x"\n',
-        [(2, 1, "E103", "the map's title is given twice")],
+        [(2, 1, "E103", "the map's title is already given (line 1)")],
     ),
     (
         "expect_undefined",
@@ -331,7 +331,12 @@ CASES = [
     (
         "attributed_twice",
         'claim a: "x"\n  by A\n  by B\n',
-        [(3, 3, "E103", '"a" is attributed twice')],
+        [(3, 3, "E103", '"a" is already attributed (line 2)')],
+    ),
+    (
+        "source_field_twice",
+        'source s "S"\n  title "T"\nclaim a: "x"\n',
+        [(2, 3, "E103", "the source's title is already given (line 1)")],
     ),
 ]
 
@@ -360,6 +365,52 @@ def test_duplicate_points_at_first_definition() -> None:
     (related,) = d.related
     assert (related.span.line, related.span.column) == (1, 7)
     assert related.message == '"a" is first defined here'
+
+
+@pytest.mark.parametrize("key", ["title", "author", "date", "description"])
+def test_a_header_line_given_twice_points_at_the_first(key: str) -> None:
+    text = f'claim a: "x"\n{key} "one"\n\n{key} "two"\n'
+    expected = read_text(text, "t.arg")
+    (d,) = expected.diagnostics
+    assert (d.code, d.span.line, d.message) == (
+        "E103",
+        4,
+        f"the map's {key} is already given (line 2)",
+    )
+    (related,) = d.related
+    assert (related.span.line, related.span.column) == (2, 1)
+    assert related.message == f"the {key} is first given here"
+    cache = ReadCache()
+    for _ in range(2):  # read piece by piece, then with what the first reading made
+        assert read_text(text, "t.arg", cache=cache).diagnostics == expected.diagnostics
+
+
+def test_a_source_field_given_twice_points_at_the_first() -> None:
+    text = 'source s "S"\n  url "u"\n  title "T"\n  url "v"\nclaim a: "x"\n'
+    title, url = read_text(text, "t.arg").diagnostics
+    assert (title.message, title.span.line) == ("the source's title is already given (line 1)", 3)
+    assert [(r.span.line, r.span.column, r.message) for r in title.related] == [
+        (1, 10, "the title is first given here")
+    ]
+    assert (url.message, url.span.line) == ("the source's url is already given (line 2)", 4)
+    assert [(r.span.line, r.span.column, r.message) for r in url.related] == [
+        (2, 3, "the url is first given here")
+    ]
+
+
+def test_a_second_attribution_points_at_the_first() -> None:
+    (d,) = read_text('claim a: "x"\n  by A\n  note "n"\n  by B\n', "t.arg").diagnostics
+    assert [(r.span.line, r.span.column, r.message) for r in d.related] == [
+        (2, 3, '"a" is first attributed here')
+    ]
+
+
+@pytest.mark.parametrize("escape", ["\\U0011FFFF", "\\ud800", "\\q", "\\u12", "\\uZZZZ"])
+def test_an_escape_error_underlines_the_whole_escape(escape: str) -> None:
+    line = f'claim a: "x {escape} y"'
+    (d,) = read_text(line + "\n", "t.arg").diagnostics
+    shown = escape if escape != "\\uZZZZ" else "\\u"  # ZZZZ are not hexadecimal digits
+    assert line[d.span.column - 1 : d.span.end_column - 1] == shown
 
 
 def test_undefined_reference_suggests_a_close_id() -> None:

@@ -9,6 +9,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from argmap import syntax_tree as nodes
 from argmap.build import MAX_TEXT
 from argmap.reader import read_text
@@ -87,14 +89,20 @@ def test_comments_are_found_outside_texts_only() -> None:
     ]
 
 
-def test_a_text_longer_than_the_limit_is_an_error() -> None:
-    text = 'claim a: "' + "x" * (MAX_TEXT + 1) + '"\nclaim b: "fine"\n'
+@pytest.mark.parametrize(
+    ("open", "unit", "close"),
+    [('"', "x", '"'), ('"', "\\u00e9", '"'), ('"""', "x", '"""'), ('"""\n  ', "x", '\n  """')],
+)
+def test_a_text_longer_than_the_limit_is_an_error(open: str, unit: str, close: str) -> None:
+    body = unit * MAX_TEXT  # the text's characters are counted, not the quotes or escapes
+    fits = read_text(f"claim a: {open}{body}{close}\n", "t.arg")
+    assert fits.ok, fits.diagnostics
+    text = f'claim a: {open}{body}{unit}{close}\nclaim b: "fine"\n'
     result = read_text(text, "t.arg")
     (d,) = result.diagnostics
     assert (d.code, d.span.line, d.span.column) == ("E101", 1, 10)
-    assert (
-        d.message
-        == f"this text has {MAX_TEXT + 3:,} characters; a text may have at most {MAX_TEXT:,}"
+    assert d.message == (
+        f"this text has {MAX_TEXT + 1:,} characters; a text may have at most {MAX_TEXT:,}"
     )
     assert result.map.statements["b"].text == "fine"
 
