@@ -9,7 +9,7 @@ I-node rephrasing itself), is reported and left out, never re-attached. The dial
 it is reported as not carried over.
 
 Export: statements become I-nodes, reasons RA nodes (MA for a ``rephrase``), objections CA
-nodes, with edges premise → S-node → target.
+nodes, with edges premise → S-node → target; what AIF cannot hold is reported at its lines.
 """
 
 from __future__ import annotations
@@ -21,9 +21,17 @@ from typing import Any
 
 from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
 from argmap.interchange.ids import IdMaker
-from argmap.interchange.notes import Conversion, FormatError, Note
+from argmap.interchange.notes import Conversion, FormatError, Note, at_lines
 from argmap.interchange.pruning import orphaned
-from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
+from argmap.model import (
+    ArgumentMap,
+    Inference,
+    Objection,
+    Reason,
+    Span,
+    Statement,
+    StatementKind,
+)
 from argmap.text import count
 
 __all__ = ["REPHRASE", "map_to_aif", "read_aif"]
@@ -283,7 +291,7 @@ def map_to_aif(argument_map: ArgumentMap) -> Conversion[dict[str, Any]]:
 
 
 def _left_out(m: ArgumentMap) -> Iterable[Note]:
-    """What AIF cannot hold, one note per kind of thing with where it first occurs."""
+    """What AIF cannot hold, one note per kind of thing with the lines where it occurs."""
     statements = list(m.statements.values())
     lost: list[tuple[str, list[Statement]]] = [
         (
@@ -297,26 +305,26 @@ def _left_out(m: ArgumentMap) -> Iterable[Note]:
     ]
     for what, affected in lost:
         if affected:
-            yield Note(
+            yield _note(
                 m.path,
-                f"line {affected[0].span.line}",
-                f"{count(len(affected), 'statement')} lose {what} ({_ids(s.id for s in affected)})",
+                affected,
+                f"{count(len(affected), 'statement')} lose {what} ({_ids(affected)})",
             )
     named = [i for i in (*m.reasons.values(), *m.objections.values()) if i.named]
     if named:
-        yield Note(
+        yield _note(
             m.path,
-            f"line {named[0].span.line}",
+            named,
             f"{count(len(named), 'named inference')} (reasons and objections) lose their "
-            f"names, as AIF nodes have numbers: {_ids(i.id for i in named)}",
+            f"names, as AIF nodes have numbers: {_ids(named)}",
         )
     conceded = [o for o in m.objections.values() if o.conceded]
     if conceded:
-        yield Note(
+        yield _note(
             m.path,
-            f"line {conceded[0].span.line}",
+            conceded,
             f"{count(len(conceded), 'objection')} lose the mark `conceded` (AIF has none): "
-            + _ids(o.id for o in conceded),
+            + _ids(conceded),
         )
     for what, present in (
         ("sources", bool(m.sources)),
@@ -331,7 +339,13 @@ def _left_out(m: ArgumentMap) -> Iterable[Note]:
             yield Note(m.path, "the map", f"{what} have no place in AIF: left out")
 
 
-def _ids(ids: Iterable[str]) -> str:
-    listed = list(ids)
-    shown = ", ".join(f'"{id}"' for id in listed[:5])
+def _note(path: str, elements: Iterable[Statement | Inference], message: str) -> Note:
+    """A note on several elements of a map, at their lines."""
+    return Note(path, at_lines(e.span.line for e in elements), message)
+
+
+def _ids(elements: Iterable[Statement | Inference]) -> str:
+    """The ids of elements in the order of their lines, the first five of them."""
+    listed = sorted(elements, key=lambda e: e.span.line)
+    shown = ", ".join(f'"{e.id}"' for e in listed[:5])
     return shown + (f" and {len(listed) - 5} more" if len(listed) > 5 else "")

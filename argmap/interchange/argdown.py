@@ -28,7 +28,7 @@ from argmap.interchange import argdown_syntax as syntax
 from argmap.interchange.arg_writer import KEYWORDS
 from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
 from argmap.interchange.ids import ID, IdMaker
-from argmap.interchange.notes import Conversion, Note
+from argmap.interchange.notes import Conversion, Note, at_lines
 from argmap.model import (
     ArgumentMap,
     Citation,
@@ -429,7 +429,7 @@ def write_argdown(argument_map: ArgumentMap) -> Conversion[str]:
         notes.append(
             Note(
                 m.path,
-                f"line {m.suppressions[0].line}",
+                at_lines(s.line for s in m.suppressions),
                 "suppression comments (# argmap: ignore) have no place in Argdown: left out",
             )
         )
@@ -484,7 +484,15 @@ def _block(m: ArgumentMap, group: str | None, level: int, notes: list[Note]) -> 
 
 def _statement_line(s: Statement, notes: list[Note]) -> str:
     text = s.text
-    if syntax.parse(f"[x]: {text}").statements["x"].text != text or "\n" in text:
+    if not text:
+        notes.append(
+            Note(
+                s.span.file,
+                f"line {s.span.line}",
+                f'the text of "{s.id}" is empty: Argdown reads its title as its text',
+            )
+        )
+    elif syntax.parse(f"[x]: {text}").statements["x"].text != text or "\n" in text:
         notes.append(
             Note(
                 s.span.file,

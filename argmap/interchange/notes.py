@@ -1,11 +1,13 @@
-"""What a conversion gives back: the result and the notes on what did not carry over."""
+"""What a conversion gives back: the result and the notes on what did not carry over, and
+the words notes use for where things are."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Conversion", "FormatError", "Note"]
+__all__ = ["Conversion", "FormatError", "Note", "at_lines"]
 
 T = TypeVar("T")
 
@@ -33,3 +35,14 @@ class Conversion(Generic[T]):
 
 class FormatError(ValueError):
     """The input cannot be read as the format at all (not JSON, not arggraph XML, ...)."""
+
+
+def at_lines(numbers: Iterable[int]) -> str:
+    """Where several elements are: ``line 4``, ``lines 1, 3 and 5``, or for more than five
+    lines ``lines 1, 3, 5, 7, 9 and 4 more``."""
+    listed = sorted(set(numbers))
+    if len(listed) == 1:
+        return f"line {listed[0]}"
+    shown = [str(n) for n in listed[:5]]
+    last = f"{len(listed) - 5} more" if len(listed) > 5 else shown.pop()
+    return f"lines {', '.join(shown)} and {last}"
