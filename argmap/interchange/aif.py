@@ -4,9 +4,10 @@ Import: I-nodes become statements; an RA node a reason from the I-nodes that poi
 linked) to the node it points at; a CA node an objection (aimed at an RA, CA or MA node: an
 undercut); an MA node (rephrase) a reason labelled ``rephrase``. An S-node without exactly one
 conclusion or without an I-node premise, or one whose conclusion is among its premises (an
-I-node rephrasing itself), is reported and left out, never re-attached. The dialogue layer
-(L, YA, TA) gives each statement its speaker (``by``) where an L-node anchors it; the rest of
-it is reported as not carried over.
+I-node rephrasing itself), is reported and left out, never re-attached; so is a node without
+an id or a type, an I-node without a text, and an edge that does not join two nodes kept. The
+dialogue layer (L, YA, TA) gives each statement its speaker (``by``) where an L-node anchors
+it; the rest of it is reported as not carried over.
 
 Export: statements become I-nodes, reasons RA nodes (MA for a ``rephrase``), objections CA
 nodes, with edges premise → S-node → target; what AIF cannot hold is reported at its lines.
@@ -21,7 +22,7 @@ from typing import Any
 
 from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
 from argmap.interchange.ids import IdMaker
-from argmap.interchange.notes import Conversion, FormatError, Note, at_lines
+from argmap.interchange.notes import Conversion, FormatError, Note, at_lines, value_kind
 from argmap.interchange.pruning import orphaned
 from argmap.model import (
     ArgumentMap,
@@ -127,11 +128,16 @@ def _graph(data: Mapping[str, Any], path: str, notes: list[Note]) -> _Graph:
     graph = _Graph()
     merged = 0
     for n, node in enumerate(data["nodes"]):
-        if not isinstance(node, dict) or "nodeID" not in node:
-            notes.append(Note(path, f"node {n + 1} of the list", "it has no nodeID: left out"))
+        id = _id(node, "nodeID")
+        if id is None:
+            why = _why_no_id(node, "nodeID")
+            notes.append(Note(path, f"node {n + 1} of the list", f"{why}: left out"))
             continue
-        id, type = str(node["nodeID"]), str(node.get("type", ""))
-        text = node.get("text")
+        type, text = node.get("type"), node.get("text")
+        problem = _node_problem(type, text)
+        if problem:
+            notes.append(Note(path, f'node "{id}"', f"{problem}: left out"))
+            continue
         text = text if isinstance(text, str) else ""
         if id in graph.types:
             if (graph.types[id], graph.texts[id]) != (type, text):
@@ -144,18 +150,16 @@ def _graph(data: Mapping[str, Any], path: str, notes: list[Note]) -> _Graph:
                 )
             merged += 1
             continue
-        if type not in ("I", *_ARGUMENT, *_DIALOGUE):
-            notes.append(Note(path, f'node "{id}"', f'its type "{type}" is not AIF\'s: left out'))
-            continue
         graph.types[id], graph.texts[id] = type, text
     if merged:
         notes.append(Note(path, "the node list", f"{count(merged, 'node')} listed twice: merged"))
     seen: set[tuple[str, str]] = set()
     for n, edge in enumerate(data.get("edges", [])):
-        ends = (str(edge.get("fromID")), str(edge.get("toID"))) if isinstance(edge, dict) else None
-        if ends is None or not all(end in graph.types for end in ends):
-            where = f'edge "{edge.get("edgeID")}"' if isinstance(edge, dict) else f"edge {n + 1}"
-            notes.append(Note(path, where, "it does not join two known nodes: left out"))
+        ends = _ends(edge, graph)
+        if isinstance(ends, str):
+            id = _id(edge, "edgeID")
+            where = f"edge {n + 1} of the list" if id is None else f'edge "{id}"'
+            notes.append(Note(path, where, f"{ends}: left out"))
             continue
         if ends in seen:
             continue
@@ -163,6 +167,57 @@ def _graph(data: Mapping[str, Any], path: str, notes: list[Note]) -> _Graph:
         graph.out.setdefault(ends[0], []).append(ends[1])
         graph.into.setdefault(ends[1], []).append(ends[0])
     return graph
+
+
+def _id(element: object, key: str) -> str | None:
+    """An element's id as AIF writes it (a text or a whole number) as text, if it has one."""
+    value = element.get(key) if isinstance(element, dict) else None
+    if isinstance(value, str) and value or isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _why_no_id(element: object, key: str) -> str:
+    """Why :func:`_id` finds no id, in the words of a note."""
+    if not isinstance(element, dict):
+        return f"it is {value_kind(element)}, not an object"
+    if key not in element:
+        return f"it has no {key}"
+    if element[key] == "":
+        return f"its {key} is empty"
+    return f"its {key} is {value_kind(element[key])}, not a text or a whole number"
+
+
+def _node_problem(type: object, text: object) -> str | None:
+    """Why a node cannot be imported, if it cannot: its type, or, for an I-node, its text (a
+    statement that says nothing would be taken as saying something: it supports, or it is
+    accepted)."""
+    if type is None or type == "":
+        return "it has no type"
+    if not isinstance(type, str):
+        return f"its type is {value_kind(type)}, not a text"
+    if type not in ("I", *_ARGUMENT, *_DIALOGUE):
+        return f'its type "{type}" is not AIF\'s'
+    if type != "I":
+        return None
+    if text is None:
+        return "the I-node has no text"
+    if not isinstance(text, str):
+        return f"the I-node's text is {value_kind(text)}, not a text"
+    return None if text.strip() else "the I-node's text is empty"
+
+
+def _ends(edge: object, graph: _Graph) -> tuple[str, str] | str:
+    """The nodes an edge joins, or why it joins none that is kept."""
+    ends: list[str] = []
+    for key in ("fromID", "toID"):
+        end = _id(edge, key)
+        if end is None:
+            return _why_no_id(edge, key)
+        if end not in graph.types:
+            return f'its {key} "{end}" names no node that is kept'
+        ends.append(end)
+    return ends[0], ends[1]
 
 
 def _shapes(graph: _Graph, path: str, notes: list[Note]) -> dict[str, tuple[list[str], str]]:

@@ -2,7 +2,9 @@
 
 Import: each equivalence class is a statement; an argument with a premise-conclusion
 structure gives one reason per inference (the main one named after the argument, its
-description as the label); an argument without one is a statement of its description. Support
+description as the label); an argument without one is a statement of its description. A
+statement without a text (or an argument without a description) has its title as its text, as
+Argdown shows it, with a note; inline data of the wrong shape is reported and left out. Support
 is a reason, attack an objection, undercut an objection to the argument's inference, a strict
 contrary or contradiction an objection (each way for a contradiction). Headings are groups and
 tags are tags; a document that gives no statement a kind gets a thesis in each connected part
@@ -20,15 +22,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from types import UnionType
 from typing import Any
 
 from argmap.interchange import argdown_syntax as syntax
 from argmap.interchange.arg_writer import KEYWORDS
 from argmap.interchange.basis import Leaves, one_thesis_per_part, with_leaves
 from argmap.interchange.ids import ID, IdMaker
-from argmap.interchange.notes import Conversion, Note, at_lines
+from argmap.interchange.notes import Conversion, Note, at_lines, value_kind
+from argmap.lexical import TokenKind, scan
 from argmap.model import (
     ArgumentMap,
     Citation,
@@ -47,8 +51,8 @@ from argmap.model import (
 
 __all__ = ["read_argdown", "write_argdown"]
 
-_TAG = re.compile(r'[^\s#\]\[":]+')
 _KINDS = {k.value: k for k in StatementKind if k is not StatementKind.CLAIM}
+_ALL_KINDS = frozenset(k.value for k in StatementKind)
 _HEADER = ("title", "author", "date", "description")
 
 
@@ -101,6 +105,14 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
             continue
         if not argument.inferences:
             id = ids("argument", argument.title, argument.description)
+            if not argument.description:
+                notes.append(
+                    Note(
+                        path,
+                        f"line {argument.line}",
+                        f"<{argument.title}> has no description: its title is its text",
+                    )
+                )
             statements[id] = Statement(
                 id,
                 StatementKind.CLAIM,
@@ -193,9 +205,12 @@ def _expectations(
             and e.get("label") in ("IN", "OUT", "UNDEC")
             and isinstance(e.get("ids"), list)
             and e["ids"]
-            and all(id in known for id in e["ids"])
+            and all(isinstance(id, str) and id in known for id in e["ids"])
         ):
-            notes.append(Note(path, "the front matter", f"the expected labels {e} are not read"))
+            shown = json.dumps(e, ensure_ascii=False)
+            notes.append(
+                Note(path, "the front matter", f"the expected labels {shown} are not read")
+            )
             continue
         expectations.append(Expectation(Label(e["label"]), tuple(e["ids"]), span))
     return tuple(expectations)
@@ -216,67 +231,119 @@ def _groups(doc: syntax.Document, ids: _Ids) -> dict[str, Group]:
 def _statement(
     s: syntax.Statement, id: str, sources: dict[str, Source], path: str, notes: list[Note]
 ) -> Statement:
-    data = dict(s.data)
+    data = _Data(dict(s.data), f"[{s.title}]", path, f"line {s.line}", notes)
     tags = [t for t in s.tags if t not in _KINDS]
     kinds = [_KINDS[t] for t in s.tags if t in _KINDS]
-    kind_name = data.pop("kind", None)
-    kind = _KINDS.get(str(kind_name)) or (kinds[0] if kinds else StatementKind.CLAIM)
+    kind = _KINDS.get(data.kind() or "") or (kinds[0] if kinds else StatementKind.CLAIM)
     span = Span(path, s.line, 1, s.line, 1)
-    by = data.pop("by", None)
-    quotes = tuple(Quote(str(q[0]), str(q[1]), span) for q in _pairs(data.pop("quotes", None)))
-    citations = tuple(
-        Citation(str(c[0]), None if c[1] is None else str(c[1]), span)
-        for c in _pairs(data.pop("citations", None))
+    by = data.text("by")
+    statement_notes = data.listed("notes", lambda n: isinstance(n, str), "a text")
+    quotes = tuple(
+        Quote(q[0], q[1], span)
+        for q in data.listed("quotes", lambda q: _pair(q, str), "a [source, text] pair")
     )
-    statement_notes = data.pop("notes", None)
+    citations = tuple(
+        Citation(c[0], c[1], span)
+        for c in data.listed(
+            "citations", lambda c: _pair(c, str | None), "a [source, locator] pair"
+        )
+    )
     unknown = [q.source for q in quotes if q.source not in sources]
     unknown += [c.source for c in citations if c.source not in sources]
     if unknown:
-        notes.append(
-            Note(
-                path,
-                f"line {s.line}",
-                f"quotes or citations of [{s.title}] name no source of the front matter: left out",
-            )
+        data.note(
+            f"quotes or citations of [{s.title}] name no source of the front matter: left out"
         )
         quotes = tuple(q for q in quotes if q.source in sources)
         citations = tuple(c for c in citations if c.source in sources)
-    for key in data:
-        notes.append(
-            Note(
-                path,
-                f"line {s.line}",
-                f'the data "{key}" of [{s.title}] has no place in argmap: left out',
-            )
-        )
+    for key in data.values:
+        data.note(f'the data "{key}" of [{s.title}] has no place in argmap: left out')
+    text = s.text
+    if not text:
+        data.note(f"[{s.title}] has no text: its title is its text")
     return Statement(
         id,
         kind,
-        s.text,
+        text or s.title,
         span,
-        attribution=by if isinstance(by, str) else None,
+        attribution=by,
         tags=_tags(tags, path, s.line, notes),
-        notes=tuple(str(n) for n in statement_notes) if isinstance(statement_notes, list) else (),
+        notes=tuple(statement_notes),
         quotes=quotes,
         citations=citations,
     )
 
 
-def _pairs(value: object) -> list[list[Any]]:
-    if not isinstance(value, list):
-        return []
-    return [v for v in value if isinstance(v, list) and len(v) == 2]
+@dataclass(slots=True)
+class _Data:
+    """A statement's inline data, taken key by key: a value of the wrong shape is reported
+    and left out."""
+
+    values: dict[str, object]
+    owner: str  # "[Title]"
+    path: str
+    where: str
+    notes: list[Note]
+
+    def note(self, message: str) -> None:
+        self.notes.append(Note(self.path, self.where, message))
+
+    def _wrong(self, key: str, what: str) -> None:
+        self.note(f'the data "{key}" of {self.owner} {what}')
+
+    def kind(self) -> str | None:
+        """The kind of statement the data names, if it names one."""
+        value = self.values.pop("kind", None)
+        if value is None or isinstance(value, str) and value in _ALL_KINDS:
+            return value
+        shown = f'"{value}"' if isinstance(value, str) else value_kind(value)
+        self._wrong("kind", f"is {shown}, not a kind of statement: left out")
+        return None
+
+    def text(self, key: str) -> str | None:
+        value = self.values.pop(key, None)
+        if value is None or isinstance(value, str):
+            return value
+        self._wrong(key, f"is {value_kind(value)}, not a text: left out")
+        return None
+
+    def listed(self, key: str, fits: Callable[[object], bool], item: str) -> list[Any]:
+        """The items of a list that fit; the others reported."""
+        value = self.values.pop(key, [])
+        if not isinstance(value, list):
+            self._wrong(key, f"is {value_kind(value)}, not a list: left out")
+            return []
+        kept = [v for v in value if fits(v)]
+        if len(kept) < len(value):
+            self._wrong(key, f"holds what is not {item}: that is left out")
+        return kept
+
+
+def _pair(value: object, second: type | UnionType) -> bool:
+    """A list of two: a text, and a value of the type ``second``."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], second)
+    )
 
 
 def _tags(tags: Iterable[str], path: str, line: int, notes: list[Note]) -> tuple[str, ...]:
     kept = []
     for tag in tags:
         word = "-".join(tag.split())
-        if _TAG.fullmatch(word):
+        if _is_tag(word):
             kept.append(word)
         else:
             notes.append(Note(path, f"line {line}", f'the tag "{tag}" is no argmap tag: left out'))
     return tuple(dict.fromkeys(kept))
+
+
+def _is_tag(word: str) -> bool:
+    """Whether the language reads ``word`` as one tag (by the grammar's own pattern)."""
+    *_, last = scan(f"tags {word}")
+    return last.kind is TokenKind.TAG and last.text == word
 
 
 def _sources(doc: syntax.Document, ids: _Ids, path: str, notes: list[Note]) -> dict[str, Source]:
@@ -297,7 +364,8 @@ def _sources(doc: syntax.Document, ids: _Ids, path: str, notes: list[Note]) -> d
                             Note(
                                 path,
                                 "the front matter",
-                                f"the source {s} has no valid id: left out",
+                                f"the source {json.dumps(s, ensure_ascii=False)} has no "
+                                "valid id: left out",
                             )
                         )
                         continue

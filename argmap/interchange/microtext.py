@@ -2,10 +2,11 @@
 as a map.
 
 Each ADU becomes a statement with the text of its EDUs (through joints, in the order of the
-text); the central claim is the thesis, opponent ADUs are attributed to the opponent. Every
-other ADU has one outgoing edge, which becomes the inference named after it: ``sup`` and ``exa``
-a reason (``r-a2``; an example is labelled so), ``reb`` an objection (``o-a1``), ``und`` an
-objection to the inference of the edge it targets. ``add`` edges join their source to that
+text); an ADU without an id or a text is reported and left out. The central claim is the
+thesis, opponent ADUs are attributed to the opponent. Every other ADU has one outgoing edge,
+which becomes the inference named after it: ``sup`` and ``exa`` a reason (``r-a2``; an example
+is labelled so), ``reb`` an objection (``o-a1``), ``und`` an objection to the inference of the
+edge it targets. ``add`` edges join their source to that
 edge's inference as a linked co-premise. An opponent's objection that nothing rebuts or
 undercuts is one the author grants ("Of course X ... nevertheless T"), so it is conceded.
 """
@@ -33,10 +34,13 @@ _ATTACK = ("reb", "und")
 
 @dataclass(frozen=True, slots=True)
 class _Edge:
+    """An edge as the file gives it ("" for an attribute it lacks), and where it is."""
+
     id: str
     src: str
     trg: str
     type: str
+    where: str  # edge "c1", or edge 3 of the file when it has no id
 
 
 def read_microtext(
@@ -52,30 +56,44 @@ def read_microtext(
     notes: list[Note] = []
     edus = {e.get("id", ""): (e.text or "").strip() for e in root.iter("edu")}
     order = {id: n for n, id in enumerate(edus)}
-    roles = {a.get("id", ""): a.get("type", "pro") for a in root.iter("adu")}
+    roles: dict[str, str] = {}
+    for n, adu in enumerate(root.iter("adu")):
+        if adu.get("id"):
+            roles[adu.get("id", "")] = adu.get("type", "pro")
+        else:
+            notes.append(Note(path, f"ADU {n + 1} of the file", "it has no id: left out"))
     edges = [
-        _Edge(e.get("id", ""), e.get("src", ""), e.get("trg", ""), e.get("type", ""))
-        for e in root.iter("edge")
+        _Edge(
+            e.get("id", ""),
+            e.get("src", ""),
+            e.get("trg", ""),
+            e.get("type", ""),
+            f'edge "{e.get("id")}"' if e.get("id") else f"edge {n + 1} of the file",
+        )
+        for n, e in enumerate(root.iter("edge"))
     ]
     span = Span(path, 1, 1, 1, 1)
 
     texts = _adu_texts(edus, order, roles, edges)
+    for id in [id for id in roles if not texts[id]]:  # a statement that says nothing: none
+        notes.append(Note(path, f'ADU "{id}"', "no EDU gives its text: left out"))
+        del roles[id]
     ids = _ids(roles)
     outgoing: dict[str, _Edge] = {}
     for edge in edges:
         if edge.type in ("seg", "add"):
             continue
-        if edge.src not in roles:
+        if not edge.src:
+            notes.append(Note(path, edge.where, "it has no source: left out"))
+        elif edge.src not in roles:
             notes.append(
-                Note(path, f'edge "{edge.id}"', f'its source "{edge.src}" is no ADU: left out')
+                Note(path, edge.where, f'its source "{edge.src}" is no ADU of the map: left out')
             )
         elif edge.src in outgoing:
-            notes.append(
-                Note(path, f'edge "{edge.id}"', f'ADU "{edge.src}" already has an edge: left out')
-            )
+            notes.append(Note(path, edge.where, f'ADU "{edge.src}" already has an edge: left out'))
         else:
             outgoing[edge.src] = edge
-    inference_of = {e.id: _inference_id(e, ids) for e in outgoing.values()}
+    inference_of = {e.id: _inference_id(e, ids) for e in outgoing.values() if e.id}
     co_premises: dict[str, list[str]] = {}
     for edge in edges:
         if edge.type == "add":
@@ -83,11 +101,7 @@ def read_microtext(
                 co_premises.setdefault(edge.trg, []).append(edge.src)
             else:
                 notes.append(
-                    Note(
-                        path,
-                        f'edge "{edge.id}"',
-                        "an add edge from no ADU, or to no edge: left out",
-                    )
+                    Note(path, edge.where, "an add edge from no ADU, or to no edge: left out")
                 )
 
     statements: dict[str, Statement] = {}
@@ -95,49 +109,41 @@ def read_microtext(
     centre = [id for id in roles if id not in outgoing and id not in adding]
     for id, role in roles.items():
         kind = StatementKind.THESIS if id in centre and len(centre) == 1 else StatementKind.CLAIM
-        if not texts.get(id):
-            notes.append(Note(path, f'ADU "{id}"', "no EDU gives its text: it is written empty"))
         statements[ids[id]] = Statement(
-            ids[id], kind, texts.get(id, ""), span, attribution=OPPONENT if role == "opp" else None
+            ids[id], kind, texts[id], span, attribution=OPPONENT if role == "opp" else None
         )
 
-    attacked = {e.trg for e in edges if e.type in _ATTACK}  # ADUs rebutted, edges undercut
+    attacked = {e.trg for e in edges if e.type in _ATTACK} - {""}  # ADUs rebutted, edges undercut
     inferences: dict[str, Reason | Objection] = {}
     rank = {id: n for n, id in enumerate(roles)}
     for edge in sorted(outgoing.values(), key=lambda e: rank[e.src]):
-        name = inference_of[edge.id]
+        name = _inference_id(edge, ids)
         added = co_premises.get(edge.id, [])
         joined = sorted(set(added) - {edge.src}, key=rank.__getitem__)
         if len(joined) < len(added):
             notes.append(
                 Note(
                     path,
-                    f'edge "{edge.id}"',
+                    edge.where,
                     "an ADU is joined to it twice, or to its own premise: counted once",
                 )
             )
         premises = tuple(ids[p] for p in (edge.src, *joined))
         target = inference_of.get(edge.trg) or ids.get(edge.trg)
         if target is None:
-            notes.append(
-                Note(
-                    path,
-                    f'edge "{edge.id}"',
-                    f'its target "{edge.trg}" is no ADU or edge: left out',
-                )
+            problem = (
+                f'its target "{edge.trg}" is no ADU or edge' if edge.trg else "it has no target"
             )
+            notes.append(Note(path, edge.where, f"{problem}: left out"))
         elif edge.type in _SUPPORT and target in statements:
             inferences[name] = Reason(name, premises, target, span, label=_SUPPORT[edge.type])
         elif edge.type in _ATTACK:
             conceded = roles[edge.src] == "opp" and not {edge.id, edge.src} & attacked
             inferences[name] = Objection(name, premises, target, span, conceded=conceded)
         else:
+            what = f'a "{edge.type}" edge' if edge.type else "an edge with no type"
             notes.append(
-                Note(
-                    path,
-                    f'edge "{edge.id}"',
-                    f'a "{edge.type}" edge to "{edge.trg}" has no counterpart: left out',
-                )
+                Note(path, edge.where, f'{what} to "{edge.trg}" has no counterpart: left out')
             )
     _without_lost_targets(inferences, statements, path, notes)
     title = root.get("topic_id")

@@ -1,13 +1,14 @@
 """What a conversion gives back: the result and the notes on what did not carry over, and
-the words notes use for where things are."""
+the words notes use for where things are and what a value is."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Conversion", "FormatError", "Note", "at_lines"]
+__all__ = ["Conversion", "FormatError", "Note", "at_lines", "value_kind"]
 
 T = TypeVar("T")
 
@@ -46,3 +47,14 @@ def at_lines(numbers: Iterable[int]) -> str:
     shown = [str(n) for n in listed[:5]]
     last = f"{len(listed) - 5} more" if len(listed) > 5 else shown.pop()
     return f"lines {', '.join(shown)} and {last}"
+
+
+def value_kind(value: object) -> str:
+    """A JSON value as a note names it: ``null``, ``true``, ``a number``, ``a list``..."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text" if value else "empty"
+    return "a list" if isinstance(value, list) else "an object"
