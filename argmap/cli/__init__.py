@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from typing import Any
 
 import click
 
 from argmap.cli.exitcodes import EXIT_ERROR
 from argmap.cli.signals import ending_cleanly_on_sigterm
+from argmap.cli.standard_output import StandardOutputError, reporting_failed_writes, stop_writing
 
 __all__ = ["main"]
 
@@ -41,17 +41,24 @@ class _LazyGroup(click.Group):
         if args or kwargs:  # called in-process with arguments: nothing special
             return super().__call__(*args, **kwargs)
         # argmap as a program (the console script, `python -m argmap`): a SIGTERM ends it as
-        # Ctrl-C does, with its temporary files removed and Graphviz ended.
-        with ending_cleanly_on_sigterm():
+        # Ctrl-C does, with its temporary files removed and Graphviz ended; standard output
+        # that cannot be written is reported, whatever the command.
+        with ending_cleanly_on_sigterm(), reporting_failed_writes():
             return super().__call__()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt):
+        except (
+            click.exceptions.Exit,
+            click.Abort,
+            click.ClickException,
+            KeyboardInterrupt,
+            StandardOutputError,  # reported where the program ends
+        ):
             raise
         except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            stop_writing()
             raise SystemExit(EXIT_ERROR) from None
         except Exception as exc:
             if os.environ.get("ARGMAP_DEBUG"):
