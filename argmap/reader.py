@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -11,7 +12,14 @@ from argmap.model import ArgumentMap, Span
 from argmap.resolve import resolve
 from argmap.syntax import MapParser, PieceCache, default_parser
 
-__all__ = ["ReadCache", "ReadResult", "normalized_text", "read_bytes", "read_text"]
+__all__ = [
+    "ReadCache",
+    "ReadResult",
+    "decode_map",
+    "normalized_text",
+    "read_bytes",
+    "read_text",
+]
 
 _WORD = re.compile(r"[^\W\d][\w-]*")
 
@@ -75,10 +83,30 @@ def normalized_text(text: str) -> str:
 
 def read_bytes(data: bytes, path: str, parser: MapParser | None = None) -> ReadResult:
     """Like :func:`read_text`, for a file's bytes; text that is not UTF-8 is an error."""
+    text = decode_map(data, path)
+    return text if isinstance(text, ReadResult) else read_text(text, path, parser)
+
+
+def decode_map(data: bytes, path: str) -> str | ReadResult:
+    """The text of a map file's bytes; or, when they are not UTF-8 text, the error (E100), with
+    the text as far as it can be read (to show the line where the error is)."""
+    wide = _wide_encoding(data)
+    if wide is not None:
+        codec, why = wide
+        name = codec[:6].upper()
+        span = Span(path, 1, 1, 1, 2)
+        message = f"the file is {name} text, not UTF-8 ({why}): save it as UTF-8"
+        hint = (
+            "most editors can save a file in another encoding "
+            "(Save As, or Save with Encoding): choose UTF-8"
+        )
+        diagnostic = Diagnostic("E100", "not-utf8", Severity.ERROR, message, span, hint=hint)
+        shown = normalized_text(data.decode(codec, "replace"))
+        return ReadResult(ArgumentMap(path=path), shown, (diagnostic,))
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8")
+        good = normalized_text(data[: exc.start].decode("utf-8"))
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1
         span = Span(path, line, column, line, column + 1)
@@ -87,5 +115,21 @@ def read_bytes(data: bytes, path: str, parser: MapParser | None = None) -> ReadR
             "save the file as UTF-8"
         )
         diagnostic = Diagnostic("E100", "not-utf8", Severity.ERROR, message, span)
-        return ReadResult(ArgumentMap(path=path), "", (diagnostic,))
-    return read_text(text, path, parser)
+        shown = normalized_text(data.decode("utf-8", "replace"))
+        return ReadResult(ArgumentMap(path=path), shown, (diagnostic,))
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """The codec of text in UTF-16 or UTF-32, and how it shows: its byte-order mark, or zero
+    bytes (text in UTF-8 has none; in UTF-16, half the bytes of Latin letters are zeros)."""
+    for codec, marks in (
+        ("utf-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
+        ("utf-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)),
+    ):
+        if data.startswith(marks):
+            return codec, f"it starts with a {codec.upper()} byte-order mark"
+    sample = data[:4096]
+    if len(sample) < 2 or sample.count(0) * 4 < len(sample):
+        return None
+    little = sample[1::2].count(0) >= sample[0::2].count(0)
+    return ("utf-16-le" if little else "utf-16-be"), "many of its bytes are zero"

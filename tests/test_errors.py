@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.reader import ReadCache, read_bytes, read_text
+from argmap.report.human import format_human
 from argmap.syntax import MAX_DEPTH
 
 CASES = [
@@ -488,6 +489,40 @@ def test_not_utf8_is_located() -> None:
     (d,) = read_bytes(b'claim a: "x"\nclaim b: "caf\xe9"\n', "t.arg").diagnostics
     assert (d.code, d.span.line, d.span.column) == ("E100", 2, 14)
     assert "not UTF-8" in d.message and "0xe9" in d.message
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b'claim a: "ca\xff"\n', 'claim a: "ca\ufffd"'),
+        (b'\xef\xbb\xbfclaim a: "ca\xff"\r\n', 'claim a: "ca\ufffd"'),  # a BOM, Windows line ends
+    ],
+)
+def test_not_utf8_shows_the_line_with_a_caret_under_the_byte(data: bytes, line: str) -> None:
+    result = read_bytes(data, "latin.arg")
+    (d,) = result.diagnostics
+    assert (d.span.line, d.span.column, d.span.end_column) == (1, 13, 14)
+    shown = format_human(result.diagnostics, {"latin.arg": result.text}).splitlines()
+    assert shown[1:3] == [f"   1 | {line}", " " * 19 + "^"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "told"),
+    [
+        ("utf-16", "it starts with a UTF-16 byte-order mark"),
+        ("utf-16-be", "many of its bytes are zero"),
+        ("utf-16-le", "many of its bytes are zero"),
+        ("utf-32", "it starts with a UTF-32 byte-order mark"),
+    ],
+)
+def test_a_utf16_file_is_named(encoding: str, told: str) -> None:
+    name = encoding[:6].upper()
+    result = read_bytes('claim a: "x"\nclaim b: "y"\n'.encode(encoding), "t.arg")
+    (d,) = result.diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("E100", 1, 1)
+    assert d.message == f"the file is {name} text, not UTF-8 ({told}): save it as UTF-8"
+    assert d.hint is not None and "UTF-8" in d.hint
+    assert result.text.startswith('claim a: "x"\n')  # shown as it would read in UTF-16
 
 
 @pytest.mark.parametrize(
