@@ -102,6 +102,11 @@ def test_a_file_that_is_not_the_format_leaves_the_output_as_it_was(tmp_path: Pat
         ),
         (["lane.txt"], "lane.txt: error: no such file\n"),
         (["*.text"], "*.text: error: no file matches this pattern\n"),
+        (
+            ["maps.json", "--from", "aif"],
+            "maps.json: error: this is a folder, not a file (give the files to import, or a glob "
+            "like dir/*.json)\n",
+        ),
         (["a.json", "b.json"], "argmap: error: several files need -o FOLDER"),
         (["a.json", "b.json", "-o", "-"], "argmap: error: -o - writes one map to standard output"),
     ],
@@ -111,6 +116,7 @@ def test_usage_errors(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notes.txt").write_text(MICROTEXT)
+    (tmp_path / "maps.json").mkdir()
     code, out, err = run("import", *args)
     assert code == 2 and out == ""
     assert err.startswith(message)

@@ -10,7 +10,7 @@ __all__ = ["read_document"]
 
 def read_document(path: str) -> str | InputError:
     """A document's text (line ends as in a map), or why it cannot be read."""
-    data = read_data(path)
+    data = read_data(path, "give the files to import, or a glob like dir/*.json")
     if isinstance(data, InputError):
         return data
     try:
