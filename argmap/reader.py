@@ -62,7 +62,9 @@ def read_text(
     argument_map, reference_errors = resolve(declarations, path)
     if parsed.skipped:
         # An id defined in an item that failed to parse is not "undefined": say nothing.
-        words = set(_WORD.findall(parsed.skipped))
+        # (Nor is one written there with a character that cannot be seen, which is an error.)
+        seen = "".join(c for c in parsed.skipped if c.isprintable() or c == "\n")
+        words = set(_WORD.findall(seen))
         reference_errors = [
             d for d in reference_errors if not (d.code == "E102" and d.subject in words)
         ]

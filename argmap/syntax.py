@@ -17,7 +17,9 @@ any number of them.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -30,7 +32,8 @@ from lark.lark import PostLex
 from argmap import syntax_tree as nodes
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.long_items import ChunkKey, Chunks, Parts, Whole, parse_in_chunks
-from argmap.model import Span
+from argmap.model import Span, StatementKind
+from argmap.text import a_or_an
 
 __all__ = [
     "MAX_DEPTH",
@@ -553,7 +556,19 @@ def _acceptable(exc: UnexpectedToken) -> set[str]:
     return {name for name in accepts() if name.isupper() or name == "$END"}
 
 
+_QUOTES = (
+    "'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\uff02\u300c\u300e"
+)
+"""Marks that are taken for quotation marks, but do not start a text."""
+
+
 def _hint(token: Token, expected: set[str], text: str) -> str | None:
+    if "TEXT" in expected and str(token)[:1] in _QUOTES:
+        return (
+            'put texts between straight double quotes, "like this": curly quotes '
+            "(\u201c\u2026\u201d) and single quotes ('\u2026') do not count "
+            "(a word processor may have curled them)"
+        )
     if token == "&" and _starts_line(token, text):
         return (
             "a line starting with & adds a co-premise: "
@@ -571,10 +586,81 @@ def _hint(token: Token, expected: set[str], text: str) -> str | None:
     return None
 
 
+_KINDS = tuple(kind.value for kind in StatementKind)
+_WORD_FIRST = re.compile(r"[ \t]*(?:[+\-&][ \t]*(?:\[[^\]\n]*\][ \t]*)?)?([^\W\d][\w-]*)[ \t]+")
+"""A word at the start of a line, or after a sign and an inference's [label]: where a
+keyword goes."""
+
+
+def _keyword_mistake(
+    token: Token, expected: set[str], text: str, parser: Lark
+) -> tuple[str, str, int, str] | None:
+    """A keyword written with capitals, or a misspelt kind of statement: the message, the
+    hint, and the word and where it starts (0-based, in ``text``)."""
+    position = token.start_pos or 0
+    keywords = {str(t.pattern.value): t.name for t in parser.terminals if t.pattern.type == "str"}
+    word, start = str(token), position
+    itself = token.type == "ID" and word != word.lower() and word.lower() in keywords
+    if not (itself and keywords[word.lower()] in expected):
+        line_start = text.rfind("\n", 0, position) + 1
+        before = _WORD_FIRST.fullmatch(text, line_start, position)
+        if before is None or "COLON" not in expected or token.type not in ("ID", "TEXT"):
+            return None
+        word, start = before.group(1), before.start(1)
+    lower = word.lower()
+    noun, plural = (
+        ("a kind of statement", "kinds") if lower in _KINDS else ("a keyword", "keywords")
+    )
+    if lower != word and lower in keywords:
+        message = f'"{word}" is not {noun}: {plural} are written in lower case'
+        return message, f'write "{lower}"', start, word
+    close = difflib.get_close_matches(lower, _KINDS, n=1)
+    if token.type != "ID" or not close:
+        return None
+    return f'"{word}" is not a kind of statement', f'did you mean "{close[0]}"?', start, word
+
+
 def _starts_line(token: Token, text: str) -> bool:
     """True when only blanks come before the token on its line."""
     position = token.start_pos or 0
     return not text[text.rfind("\n", 0, position) + 1 : position].strip(" \t")
+
+
+def _named(char: str) -> str:
+    """A character that cannot be seen, named: "a no-break space (U+00A0)"."""
+    code = f"U+{ord(char):04X}"
+    if char == "\ufeff":
+        return f"a byte-order mark ({code})"
+    name = unicodedata.name(char, "control character").lower().replace("zero width", "zero-width")
+    return f"{a_or_an(name)} {name} ({code})"
+
+
+def _unseen(char: str, text: str, position: int, tag: bool) -> tuple[str, str | None] | None:
+    """What to say of a character that cannot be seen where it stands (the message and the
+    hint): a space or line break other than the ordinary ones, or a format character (in an
+    id, or in a tag when ``tag``). None for a control character."""
+    name = _named(char)
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position]
+    if f"x{char}".splitlines() != [f"x{char}"]:
+        return f"{name} outside a quoted text: break lines with an ordinary line break", None
+    if char.isspace():
+        if not before.strip(" \t"):
+            return f"{name} in the indentation: indent with ordinary spaces", None
+        return f"{name} outside a quoted text: use an ordinary space", None
+    if unicodedata.category(char) != "Cf":
+        return None
+    previous = before[-1:]
+    if previous and (
+        previous.isalnum() or previous in "_-" or unicodedata.category(previous)[0] == "M"
+    ):
+        word = "tag" if tag else "id"
+        return (
+            f"{name} in {a_or_an(word)} {word}: {word}s cannot hold invisible characters",
+            f"delete it: {a_or_an(word)} {word} that holds one looks like {a_or_an(word)} {word} "
+            f"without it, but is not the same {word}",
+        )
+    return f"{name}, an invisible character, outside a quoted text", "delete it"
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> Diagnostic:
@@ -591,8 +677,12 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> D
                 hint='for text over several lines, use triple quotes: """..."""',
             )
         allowed = set(exc.allowed or ()) - {"COMMENT"}
-        shown = "a tab" if char == "\t" else repr(char)[1:-1] if not char.isprintable() else char
-        message = f'unexpected character "{shown}"'
+        if not char.isprintable():
+            unseen = _unseen(char, text, position, "TAG" in allowed)
+            if unseen is not None:
+                return _error(unseen[0], span, unseen[1])
+        shown = f": {_named(char)}" if not char.isprintable() else f' "{char}"'
+        message = f"unexpected character{shown}"
         if allowed:
             message += f"; expected {_expected(allowed, parser)}"
         return _error(message, span)
@@ -616,6 +706,11 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> D
                 "this line is indented, but the line above cannot have indented lines under it",
                 span,
             )
+        mistake = _keyword_mistake(token, expected, text, parser)
+        if mistake is not None:
+            message, hint, start, word = mistake
+            column = start - text.rfind("\n", 0, start)
+            return _error(message, Span(path, line, column, line, column + len(word)), hint)
         message = f"expected {_expected(expected, parser)}, found {_found(token)}"
         return _error(message, span, hint=_hint(token, expected, text))
     line = text.count("\n") or 1

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.reader import ReadCache, read_bytes, read_text
 from argmap.report.human import format_human
-from argmap.syntax import MAX_DEPTH
+from argmap.syntax import MAX_DEPTH, default_parser
 
 CASES = [
     ("missing_colon", 'claim a "x"\n', [(1, 9, "E101", 'expected ":", found a quoted text')]),
@@ -339,6 +342,142 @@ CASES = [
         'source s "S"\n  title "T"\nclaim a: "x"\n',
         [(2, 3, "E103", "the source's title is already given (line 1)")],
     ),
+    (
+        "invisible_character_in_a_reference",
+        'claim xy: "A"\nthesis t: "T"\n  + x\u200dy\n',
+        [
+            (
+                3,
+                6,
+                "E101",
+                "a zero-width joiner (U+200D) in an id: ids cannot hold invisible characters",
+            )
+        ],
+    ),
+    (
+        "invisible_character_in_a_definition",
+        'claim x\u200dy: "A"\nthesis t: "T"\n  + xy\n',
+        [
+            (
+                1,
+                8,
+                "E101",
+                "a zero-width joiner (U+200D) in an id: ids cannot hold invisible characters",
+            )
+        ],
+    ),
+    (
+        "invisible_character_before_a_keyword",
+        '\u2060claim a: "A"\n',
+        [
+            (
+                1,
+                1,
+                "E101",
+                "a word joiner (U+2060), an invisible character, outside a quoted text",
+            )
+        ],
+    ),
+    (
+        "bidirectional_control_in_an_id",
+        'claim a\u202eb: "A"\n',
+        [
+            (
+                1,
+                8,
+                "E101",
+                "a right-to-left override (U+202E) in an id: ids cannot hold invisible characters",
+            )
+        ],
+    ),
+    (
+        "invisible_character_between_words",
+        'claim a: "A" \u200b\n',
+        [
+            (
+                1,
+                14,
+                "E101",
+                "a zero-width space (U+200B), an invisible character, outside a quoted text",
+            )
+        ],
+    ),
+    (
+        "invisible_character_in_a_tag",
+        'claim a: "A"\n  tags x\u00ady\n',
+        [(2, 9, "E101", "a soft hyphen (U+00AD) in a tag: tags cannot hold invisible characters")],
+    ),
+    (
+        "control_character",
+        'claim a: "A" \x01\n',
+        [
+            (
+                1,
+                14,
+                "E101",
+                "unexpected character: a control character (U+0001); expected the end of the line",
+            )
+        ],
+    ),
+    (
+        "no_break_space_in_the_indentation",
+        'thesis t: "T"\n\u00a0\u00a0+ a: "A"\n',
+        [
+            (
+                2,
+                1,
+                "E101",
+                "a no-break space (U+00A0) in the indentation: indent with ordinary spaces",
+            )
+        ],
+    ),
+    (
+        "ideographic_space_after_spaces_in_the_indentation",
+        'thesis t: "T"\n  \u3000+ a: "A"\n',
+        [
+            (
+                2,
+                3,
+                "E101",
+                "an ideographic space (U+3000) in the indentation: indent with ordinary spaces",
+            )
+        ],
+    ),
+    (
+        "no_break_space_between_words",
+        'claim\u00a0a: "A"\n',
+        [(1, 6, "E101", "a no-break space (U+00A0) outside a quoted text: use an ordinary space")],
+    ),
+    (
+        "curly_quotes",
+        "thesis t: \u201cT.\u201d\n",
+        [(1, 11, "E101", 'expected a quoted text, found "\u201cT.\u201d"')],
+    ),
+    (
+        "single_quotes",
+        "thesis t: 'T.'\n",
+        [(1, 11, "E101", "expected a quoted text, found \"'T.'\"")],
+    ),
+    (
+        "misspelt_kind",
+        'thesis t: "T."\n  + claimm a: "A."\n',
+        [(2, 5, "E101", '"claimm" is not a kind of statement')],
+    ),
+    (
+        "misspelt_kind_of_a_premise_with_a_label",
+        'thesis t: "T."\n  - [o1] evidense e: "E."\n',
+        [(2, 10, "E101", '"evidense" is not a kind of statement')],
+    ),
+    (
+        "capitalised_kind",
+        'Thesis t: "T."\n',
+        [(1, 1, "E101", '"Thesis" is not a kind of statement: kinds are written in lower case')],
+    ),
+    (
+        "capitalised_keyword",
+        'Title "T"\nclaim a: "A."\n',
+        [(1, 1, "E101", '"Title" is not a keyword: keywords are written in lower case')],
+    ),
 ]
 
 
@@ -350,6 +489,15 @@ def test_error_message_and_position(
     got = [(d.span.line, d.span.column, d.code, d.message) for d in result.diagnostics]
     assert got == expected
     assert not result.ok
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_errors_read_the_same_when_the_text_is_read_in_pieces(
+    name: str, text: str, expected: object
+) -> None:
+    cache = ReadCache()  # an editor's document: read piece by piece, then again
+    for _ in range(2):
+        assert read_text(text, "t.arg", cache=cache) == read_text(text, "t.arg")
 
 
 LARK_INTERNALS = ("$END", "__ANON", "_NL", "_INDENT", "_DEDENT", "COLON", "LSQB", "TEXT", "Token(")
@@ -412,6 +560,67 @@ def test_an_escape_error_underlines_the_whole_escape(escape: str) -> None:
     (d,) = read_text(line + "\n", "t.arg").diagnostics
     shown = escape if escape != "\\uZZZZ" else "\\u"  # ZZZZ are not hexadecimal digits
     assert line[d.span.column - 1 : d.span.end_column - 1] == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ('thesis t: "T."\n  + claimm a: "A."\n', 'did you mean "claim"?'),
+        ('thesys t: "T."\n', 'did you mean "thesis"?'),
+        ('Thesis t: "T."\n', 'write "thesis"'),
+        ('claim a: "A."\n  + Evidence e: "E."\n', 'write "evidence"'),
+        ('Source s "S"\nclaim a: "A."\n', 'write "source"'),
+        ('claim a: "A."\n  Quote "q"\n', 'write "quote"'),
+    ],
+)
+def test_a_misspelt_or_capitalised_keyword_is_named(text: str, hint: str) -> None:
+    (d,) = read_text(text, "t.arg").diagnostics
+    assert d.hint == hint
+
+
+def test_two_words_before_a_colon_that_are_no_kind_get_the_usual_message() -> None:
+    (d,) = read_text('thesis t: "T."\n  + lost trust: "A."\n', "t.arg").diagnostics
+    assert d.message == 'expected the end of the line or ":", found the id "trust"'
+
+
+QUOTES_HINT = (
+    'put texts between straight double quotes, "like this": curly quotes (\u201c\u2026\u201d) '
+    "and single quotes ('\u2026') do not count (a word processor may have curled them)"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thesis t: \u201cT.\u201d\n",
+        "thesis t: 'T.'\n",
+        'claim a: "A."\n  note \u2018N.\u2019\n',
+        "title \u201eT\u201c\nclaim a: \u00abA.\u00bb\n",
+        "claim a: \uff02A.\uff02\n",
+    ],
+)
+def test_curly_or_single_quotes_get_a_hint(text: str) -> None:
+    (d, *_) = read_text(text, "t.arg").diagnostics
+    assert d.hint == QUOTES_HINT
+
+
+def test_invisible_characters_get_a_hint() -> None:
+    (in_id,) = read_text('claim x\u200dy: "A"\n', "t.arg").diagnostics
+    assert in_id.hint is not None and "delete it" in in_id.hint
+    (outside,) = read_text('claim a: "A" \u200b\n', "t.arg").diagnostics
+    assert outside.hint == "delete it"
+
+
+def test_every_invisible_character_is_refused_in_an_id() -> None:
+    invisible = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Cf", "Cc")]
+    pattern = re.compile(default_parser().lark.get_terminal("ID").pattern.to_regexp())
+    tag = re.compile(default_parser().lark.get_terminal("TAG").pattern.to_regexp())
+    assert [c for c in invisible if pattern.fullmatch(f"a{c}b") or tag.fullmatch(f"a{c}b")] == []
+
+
+def test_a_definition_refused_for_an_invisible_character_is_not_also_undefined() -> None:
+    result = read_text('claim x\u200dy: "A"\nthesis t: "T"\n  + xy\n', "t.arg")
+    assert [d.code for d in result.diagnostics] == ["E101"]
 
 
 def test_undefined_reference_suggests_a_close_id() -> None:
