@@ -112,6 +112,25 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
     assert latin.read_bytes() == b'claim a: "caf\xe9"\n'
 
 
+@pytest.mark.parametrize(
+    ("data", "said", "shown"),
+    [
+        (b'claim a: "caf\xe9"\n', "byte 0xe9 cannot be read", '   1 | claim a: "caf\ufffd"'),
+        ('claim a: "x"\n'.encode("utf-16-be"), "UTF-16", '   1 | claim a: "x"'),
+    ],
+)
+def test_a_map_that_is_not_utf8_is_reported_as_check_reports_it(
+    tmp_path: Path, data: bytes, said: str, shown: str
+) -> None:
+    path = tmp_path / "m.arg"
+    path.write_bytes(data)
+    code, _, err = fmt(str(path))
+    assert code == 2
+    assert f"{path}:1:" in err and " E100 " in err and said in err
+    assert shown in err.splitlines()
+    assert path.read_bytes() == data
+
+
 def test_a_symbolic_link_is_followed_and_its_target_written(tmp_path: Path) -> None:
     target, link = tmp_path / "target.arg", tmp_path / "link.arg"
     target.write_text(MESSY, encoding="utf-8")

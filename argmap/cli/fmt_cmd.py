@@ -24,7 +24,7 @@ from argmap.cli.inputs import (
 from argmap.cli.output_files import write_file
 from argmap.diagnostics import Diagnostic
 from argmap.formatter import format_text
-from argmap.reader import read_bytes
+from argmap.reader import ReadResult, decode_map
 from argmap.report.human import format_human
 from argmap.text import count
 
@@ -85,10 +85,9 @@ def _format(path: str, *, check: bool, diff: bool) -> _Outcome:
         click.echo(str(data), err=True)
         return _Outcome.FAILED
     name = display_name(path)
-    try:
-        original = data.decode("utf-8")
-    except UnicodeDecodeError:
-        _report(read_bytes(data, name).diagnostics, name, "")
+    original = decode_map(data, name)
+    if isinstance(original, ReadResult):  # not UTF-8 text: the error, and the text it shows
+        _report(original.diagnostics, name, original.text)
         return _Outcome.FAILED
     result = format_text(original, name, cached_parser())
     if result.diagnostics:
