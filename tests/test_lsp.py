@@ -411,6 +411,16 @@ async def test_a_file_that_is_not_utf8(client: LanguageClient, tmp_path: Path) -
     await close(client, path)
 
 
+async def test_a_file_in_utf16_is_named_so(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "wide.arg"
+    text = 'thesis t: "T."\n'
+    path.write_bytes(text.encode("utf-16-le"))  # no byte-order mark: valid UTF-8, full of NULs
+    diagnostics = await open_text(client, path, text)
+    assert [d.code for d in diagnostics] == ["E100"]
+    assert diagnostics[0].message.startswith("the file is UTF-16 text, not UTF-8")
+    await close(client, path)
+
+
 # ---- navigation ------------------------------------------------------------------------------
 
 NAV = """\

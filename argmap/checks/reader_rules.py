@@ -26,12 +26,15 @@ READER_RULES = (
         """
 What it does
     Reports a map file whose bytes are not UTF-8, with the position of the first bad byte.
+    A file in UTF-16 or UTF-32 (told by its byte-order mark, or by its many zero bytes) is
+    named as such.
 
 Why it matters
     argmap cannot know which characters such a file holds, so it reads nothing from it.
 
 Example
-    A map saved as "Windows-1252" or "Latin-1" by an old editor, containing "café".
+    A map saved as "Windows-1252" or "Latin-1" by an old editor, containing "café"; a map
+    saved as "Unicode" by Notepad or PowerShell, which is UTF-16.
 
 How to fix
     Save the file as UTF-8 ("Save with encoding" in most editors).

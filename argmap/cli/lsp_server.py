@@ -36,7 +36,7 @@ from argmap.lsp.navigation import (
 )
 from argmap.lsp.outline import folding_ranges, symbols
 from argmap.lsp.semantic import LEGEND, semantic_tokens
-from argmap.reader import ReadCache, ReadResult, read_bytes
+from argmap.reader import ReadCache, ReadResult, decode_map
 
 __all__ = ["ArgmapServer", "build_server", "serve"]
 
@@ -73,7 +73,7 @@ class ArgmapServer(LanguageServer):
         return doc
 
     def read_disk(self, uri: str) -> None:
-        """Note whether the file on disk is UTF-8: the editor decodes it somehow, but
+        """Note whether the file on disk is UTF-8 text: the editor decodes it somehow, but
         ``argmap check`` would refuse it (E100) until it is saved as UTF-8."""
         self._not_utf8.pop(uri, None)
         if not uri.startswith("file:"):
@@ -82,10 +82,9 @@ class ArgmapServer(LanguageServer):
             data = Path(_path(uri)).read_bytes()
         except OSError:
             return
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:  # read_bytes words it (E100) without parsing anything
-            self._not_utf8[uri] = read_bytes(data, _path(uri))
+        decoded = decode_map(data, _path(uri))
+        if isinstance(decoded, ReadResult):  # the error (E100), worded without parsing anything
+            self._not_utf8[uri] = decoded
 
     def forget(self, uri: str) -> None:
         """Drop what is kept of a closed document."""
