@@ -39,16 +39,16 @@ HOSTILE = (
     'source s "</svg><script>window.pwned=2</script>"\n'
     '  url "javascript:window.pwned=3"\n'
     '  author "<svg onload=window.pwned=4>"\n'
-    'thesis t\u202eevil: "<img src=x onerror=window.pwned=5> </svg><svg onload=window.pwned=6>"\n'
+    'thesis t\u05e2evil: "<img src=x onerror=window.pwned=5> </svg><svg onload=window.pwned=6>"\n'
     '  by "<a href=\\"javascript:window.pwned=7\\">holder</a>"\n'
     '  quote s "</script><script>window.pwned=8</script>"\n'
-    '  + a\u200bb: "zero\u200bwidth \u2067bidi\u2069 & \\"quotes\\" \'single\' `back` \u202e"\n'
+    '  + a\u0301b: "zero\u200bwidth \u2067bidi\u2069 & \\"quotes\\" \'single\' `back` \u202e"\n'
     '    note "<iframe src=javascript:window.pwned=9></iframe>"\n'
-    '  - [o\u202dx "]]></style><style>body{display:none}</style>"] c: '
+    '  - [o\u0627x "]]></style><style>body{display:none}</style>"] c: '
     '"{{x}} ${x} javascript:window.pwned=10 \u2028 \u2029"\n'
 )
-"""A map whose every text, and some ids, try to become markup or script (tests/test_html_browser.py
-opens its page in a browser)."""
+"""A map whose every text tries to become markup or script, with ids in right-to-left letters and
+a combining accent (tests/test_html_browser.py opens its page in a browser)."""
 
 SMALL = """\
 title "Small"
@@ -139,7 +139,10 @@ def test_hostile_text_never_becomes_markup(hostile_page: str) -> None:
 def test_hostile_ids_and_controls_arrive_visible(hostile_page: str) -> None:
     data = json.loads(_parse(hostile_page).code["script"][0])
     ids = {e["id"] for e in data["elements"].values()}
-    assert {"t[RLO]evil", "a\u200bb", "o[LRO]x", "c"} <= ids
+    assert {"t\u05e2evil", "a\u0301b", "o\u0627x", "c"} <= ids
+    # An id cannot hold a bidirectional control at all: the reader refuses it.
+    refused = read_text('thesis t\u202eevil: "T."\n', "map.arg")
+    assert [d.code for d in refused.diagnostics] == ["E101"]
     texts = "".join(json.dumps(e) for e in data["elements"].values())
     assert "\u202e" not in texts and "\u2067" not in texts  # bidi controls are named instead
     assert "[RLI]bidi[PDI]" in texts
