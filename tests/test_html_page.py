@@ -339,29 +339,24 @@ def test_view_draws_with_the_options_of_render(tmp_path: Path) -> None:
     assert written.exit_code == 0, written.stderr
     expected = _svgs(rendered.read_text(encoding="utf-8"))
     assert expected != plain
-    viewer = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "view", "m.arg", "--no-browser", *drawing],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert viewer.stdout is not None
-        url = viewer.stdout.readline().split(" at ", 1)[1].split(" ", 1)[0]
-        with urllib.request.urlopen(url, timeout=20) as response:
-            page = response.read().decode("utf-8")
-    finally:
-        viewer.send_signal(signal.SIGINT)
-        viewer.communicate(timeout=10)
+    page, _ = _first_page_of_view(tmp_path, "m.arg", *drawing)
     assert _svgs(page) == expected
 
 
 def test_view_shows_a_focus_the_map_does_not_have_as_an_error(tmp_path: Path) -> None:
     (tmp_path / "m.arg").write_text(SMALL, encoding="utf-8")
+    page, stderr = _first_page_of_view(tmp_path, "m.arg", "--focus", "nowhere")
+    said = 'm.arg: error: --focus: the map has no statement, reason or objection "nowhere"'
+    assert said in stderr
+    assert json.loads(_parse(page).code["script"][0])["errors"] == said
+
+
+def _first_page_of_view(folder: Path, *args: str) -> tuple[str, str]:
+    """The page ``argmap view ARGS`` (run in ``folder``) serves first, and what it printed on
+    standard error until stopped with Ctrl-C."""
     viewer = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "view", "m.arg", "--no-browser", "--focus", "nowhere"],
-        cwd=tmp_path,
+        [sys.executable, "-m", "argmap", "view", "--no-browser", *args],
+        cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -374,9 +369,7 @@ def test_view_shows_a_focus_the_map_does_not_have_as_an_error(tmp_path: Path) ->
     finally:
         viewer.send_signal(signal.SIGINT)
         _, stderr = viewer.communicate(timeout=10)
-    said = 'm.arg: error: --focus: the map has no statement, reason or objection "nowhere"'
-    assert said in stderr
-    assert json.loads(_parse(page).code["script"][0])["errors"] == said
+    return page, stderr
 
 
 def _svgs(page: str) -> list[str]:
