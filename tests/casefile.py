@@ -5,6 +5,9 @@ and its line numbers count from the line after ``# case:`` (line 1). Directives 
 
 - ``# expect: CODE LINE:COL``: one finding (every finding must be listed, in any order);
   ``# expect: none`` for a case with no finding;
+- ``# message: CODE LINE:COL TEXT``: the words of that finding;
+- ``# note: CODE LINE:COL LINE:COL TEXT``: a note of that finding, where it points and what it
+  says (when a finding has one, all its notes must be listed, in any order);
 - ``# select: CODES`` / ``# extend-select: CODES``: which checks run (comma-separated codes,
   names or prefixes). Before the first case, a directive applies to the whole file;
 - ``# source: ID=PATH``: the text of source ID, PATH relative to ``tests/cases/``;
@@ -20,12 +23,13 @@ from pathlib import Path
 
 from argmap.analysis import analyze
 from argmap.checks import CheckContext, SelectionLayer, run_checks, select_checks
+from argmap.diagnostics import Diagnostic
 from argmap.reader import read_text
 
-__all__ = ["Case", "actual_findings", "load_cases"]
+__all__ = ["Case", "actual_findings", "case_diagnostics", "load_cases"]
 
 CASES = Path(__file__).parent / "cases"
-_DIRECTIVE = re.compile(r"^\s*# (expect|select|extend-select|source|option): (.*)$")
+_DIRECTIVE = re.compile(r"^\s*# (expect|message|note|select|extend-select|source|option): (.*)$")
 _CASE = re.compile(r"^# case: (.+)$")
 
 
@@ -35,6 +39,8 @@ class Case:
     name: str
     text: str
     expected: list[tuple[str, int, int]] = field(default_factory=list)
+    messages: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    notes: dict[tuple[str, int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
@@ -88,8 +94,14 @@ def _apply(case: Case, key: str, value: str, line: int) -> None:
             case.says_none = True
             return
         code, position = value.split()
-        row, column = position.split(":")
-        case.expected.append((code, int(row), int(column)))
+        case.expected.append((code, *_position(position)))
+    elif key == "message":
+        code, position, text = value.split(maxsplit=2)
+        case.messages[(code, *_position(position))] = text
+    elif key == "note":
+        code, position, where, text = value.split(maxsplit=3)
+        finding = (code, *_position(position))
+        case.notes.setdefault(finding, []).append((*_position(where), text))
     elif key == "select":
         case.select = [v.strip() for v in value.split(",")]
     elif key == "extend-select":
@@ -103,11 +115,21 @@ def _apply(case: Case, key: str, value: str, line: int) -> None:
         case.options.setdefault(section, {})[option] = json.loads(raw)
 
 
+def _position(text: str) -> tuple[int, int]:
+    row, column = text.split(":")
+    return int(row), int(column)
+
+
 def actual_findings(case: Case) -> list[tuple[str, int, int]]:
     """Parse and check a case; (code, line, column) of every finding, sorted."""
+    return sorted((d.code, d.span.line, d.span.column) for d in case_diagnostics(case))
+
+
+def case_diagnostics(case: Case) -> list[Diagnostic]:
+    """Parse and check a case: its findings (the reader's errors, if it has any)."""
     result = read_text(case.text, case.name)
     if not result.ok:
-        return sorted((d.code, d.span.line, d.span.column) for d in result.diagnostics)
+        return list(result.diagnostics)
     texts = {id: (CASES / rel).read_text(encoding="utf-8") for id, rel in case.sources.items()}
     ctx = CheckContext(
         result.map,
@@ -117,5 +139,4 @@ def actual_findings(case: Case) -> list[tuple[str, int, int]]:
         options=case.options,
     )
     layer = SelectionLayer(case.select, case.extend_select, (), f"case {case.id}")
-    found = run_checks(ctx, select_checks([layer]))
-    return sorted((d.code, d.span.line, d.span.column) for d in found)
+    return run_checks(ctx, select_checks([layer]))

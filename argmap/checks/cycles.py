@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from argmap.analysis.support import cycle_path
 from argmap.checks.base import Check, CheckContext
-from argmap.checks.describe import describe, quoted_list
 from argmap.checks.registry import register
+from argmap.describe import describe, mention, quoted_list
 from argmap.diagnostics import Diagnostic, Related, Severity
 
 __all__ = [
@@ -84,7 +84,7 @@ class CircularSupport(Check):
         for members, path, notes in _circles(ctx, grounded=False):
             alone = [s for s in members if s not in grounded]
             yield self.finding(
-                f"circular support: {path}; {quoted_list(alone)} "
+                f"circular support: {path}; {quoted_list(m, alone)} "
                 f"{'has' if len(alone) == 1 else 'have'} no support from outside the circle",
                 m.statements[members[0]].span,
                 members[0],
@@ -268,8 +268,9 @@ class SupportsAndAttacks(Check):
                     continue
                 reason = m.reasons[reason_id]
                 yield self.finding(
-                    f'"{premise}" both supports and attacks "{objection.target}": it is a '
-                    f"premise of {describe(m, reason_id)} and of {describe(m, objection.id)}",
+                    f"{mention(m, premise)} both supports and attacks "
+                    f"{mention(m, objection.target)}: it is a premise of "
+                    f"{describe(m, reason_id)} and of {describe(m, objection.id)}",
                     objection.span,
                     objection.id,
                     [Related(reason.span, f"{describe(m, reason_id)} is here")],
@@ -319,10 +320,11 @@ class RestatedPremise(Check):
             target = normalised(m.statements[reason.target].text)
             for premise in reason.premises:
                 if premise != reason.target and normalised(m.statements[premise].text) == target:
+                    named = mention(m, premise)
                     yield self.finding(
-                        f'{describe(m, reason.id)} supports "{reason.target}" with '
-                        f'"{premise}", which says the same thing in the same words',
+                        f"{describe(m, reason.id)} supports {mention(m, reason.target)} with "
+                        f"{named}, which says the same thing in the same words",
                         reason.span,
                         reason.id,
-                        [Related(m.statements[premise].span, f'"{premise}" is declared here')],
+                        [Related(m.statements[premise].span, f"{named} is declared here")],
                     )

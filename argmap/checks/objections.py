@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from argmap.analysis.objections import FOR
 from argmap.checks.base import Check, CheckContext
-from argmap.checks.describe import describe, quoted_list
 from argmap.checks.registry import register
+from argmap.describe import describe, quoted_list
 from argmap.diagnostics import Diagnostic, Related, Severity
 
 __all__ = ["UnansweredObjection"]
@@ -69,7 +69,7 @@ class UnansweredObjection(Check):
                 noun = "premise" if len(unsupported) == 1 else "premises"
                 verb = "is" if len(unsupported) == 1 else "are"
                 message += (
-                    f" (note: its {noun} {quoted_list(unsupported)} {verb} itself unsupported)"
+                    f" (note: its {noun} {quoted_list(m, unsupported)} {verb} itself unsupported)"
                 )
             target = m.statements.get(objection.target) or m.inference(objection.target)
             related = (

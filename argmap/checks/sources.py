@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.base import Check, CheckContext
-from argmap.checks.describe import describe
 from argmap.checks.registry import register
+from argmap.describe import describe
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import StatementKind
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from argmap.analysis.witness import why_unsupported
 from argmap.checks.base import Check, CheckContext
-from argmap.checks.describe import describe, quoted_list
 from argmap.checks.options import Option
 from argmap.checks.registry import register
+from argmap.describe import describe, mention, quoted_list
 from argmap.diagnostics import Diagnostic, Related, Severity
 
 __all__ = ["Orphan", "SinglePremiseReason", "UnsupportedClaim", "UnsupportedClaimTransitive"]
@@ -150,7 +150,7 @@ class UnsupportedClaimTransitive(Check):
             notes.append(
                 Related(
                     m.reasons[reason].span,
-                    f"{describe(m, reason)} fails: its {noun} {quoted_list(premises)} {verb} "
+                    f"{describe(m, reason)} fails: its {noun} {quoted_list(m, premises)} {verb} "
                     "unsupported",
                 )
             )
@@ -167,7 +167,7 @@ class UnsupportedClaimTransitive(Check):
             circle = (
                 f'"{members[0]}" is given as a reason for itself (see C403)'
                 if len(members) == 1
-                else f"{quoted_list(members)} only support each other in a circle (see C401)"
+                else f"{quoted_list(m, members)} only support each other in a circle (see C401)"
             )
             notes.append(Related(m.statements[members[0]].span, circle))
         return notes, witness.complete
@@ -208,8 +208,8 @@ class SinglePremiseReason(Check):
             if len(reason.premises) == 1:
                 yield self.finding(
                     f"{describe(m, reason.id)} has a single premise, "
-                    f'"{reason.premises[0]}": is an unstated co-premise needed to reach '
-                    f'"{reason.target}"?',
+                    f"{mention(m, reason.premises[0])}: is an unstated co-premise needed to "
+                    f"reach {mention(m, reason.target)}?",
                     reason.span,
                     reason.id,
                     hint='add the linking premise with an "&" line, often as an assumption',

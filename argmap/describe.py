@@ -1,4 +1,8 @@
-"""Plain-words names for the elements of a map, as findings print them."""
+"""Plain-words names for the elements of a map, as findings and explanations print them.
+
+An element written without an id has a made-up one (``claim@12:5``); these names never show
+it: such a statement is ``the claim on line 12``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Sequence
 
 from argmap.model import ArgumentMap
 
-__all__ = ["describe", "quoted_list"]
+__all__ = ["describe", "mention", "quoted_list"]
 
 
 def describe(m: ArgumentMap, id: str) -> str:
@@ -31,9 +35,19 @@ def describe(m: ArgumentMap, id: str) -> str:
     return f"the {kind} {link} {describe(m, inference.target)}"
 
 
-def quoted_list(ids: Sequence[str], limit: int = 6) -> str:
-    """``"a"``, ``"a" and "b"``, ``"a", "b" and "c"``, cut after ``limit`` with "and N more"."""
-    shown = [f'"{id}"' for id in ids[:limit]]
+def mention(m: ArgumentMap, id: str) -> str:
+    """An element as a message quotes it: ``"a"``, or as :func:`describe` names it when it was
+    written without an id (``the claim on line 12``)."""
+    element = m.statements.get(id) or m.inference(id)
+    if element is not None and not element.named:
+        return describe(m, id)
+    return f'"{id}"'
+
+
+def quoted_list(m: ArgumentMap, ids: Sequence[str], limit: int = 6) -> str:
+    """``"a"``, ``"a" and "b"``, ``"a", "b" and "c"``, cut after ``limit`` with "and N more";
+    a statement without an id as :func:`mention` names it."""
+    shown = [mention(m, id) for id in ids[:limit]]
     if len(ids) > limit:
         shown.append(f"{len(ids) - limit} more")
     if len(shown) == 1:
