@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import analyze
-from argmap.analysis.graphs import index_map
+from argmap.analysis.graphs import index_map, strongly_connected
 from argmap.analysis.labelling import Labelling, explain, explain_all, label_map
 from argmap.analysis.wellfounded import Program, founded
 from argmap.analysis.why import Explanations
@@ -231,6 +231,88 @@ VECTORS = {
         """,
         {IN: "better meeting normal reason@3:3 objection@5:7", OUT: "gloomy objection@4:3"},
     ),
+    "two attack circles": (
+        """
+        thesis t: "T."
+          + [r] assumption p: "P."
+          - [o] assumption x: "X."
+        assumption q: "Q."
+        assumption y: "Y."
+        objection opq: p -> q
+        objection oqp: q -> p
+        objection oxy: x -> y
+        objection oyx: y -> x
+        """,
+        {UNDEC: "t p x q y r o opq oqp oxy oyx"},
+    ),
+    "support loop with support from outside": (
+        """
+        thesis t: "T."
+          + a: "A."
+        claim b: "B."
+        reason r_ba: a -> b
+        reason r_ab: b -> a
+        reason r_ea: e -> a
+        assumption e: "E."
+        """,
+        {IN: "t a b e reason@3:3 r_ba r_ab r_ea"},
+    ),
+    "undecided support loop with undecided support from outside": (
+        """
+        thesis t: "T."
+          + a: "A."
+        claim b: "B."
+        reason r_ba: a -> b
+        reason r_ab: b -> a
+        reason r_eb: e -> b
+        assumption e: "E."
+        assumption f: "F."
+        objection oef: e -> f
+        objection ofe: f -> e
+        """,
+        {UNDEC: "t a b e f reason@3:3 r_ba r_ab r_eb oef ofe"},
+    ),
+    "defeated conceded objection": (
+        """
+        thesis t: "T."
+          + assumption a: "A."
+          - [oc conceded] assumption x: "X."
+              - [ox] assumption y: "Y."
+        """,
+        {IN: "t a y reason@3:3 ox", OUT: "x oc"},
+    ),
+    "self-support": (
+        """
+        thesis t: "T."
+          + a: "A."
+        reason rs: a -> a
+        """,
+        {OUT: "t a reason@3:3 rs"},
+    ),
+    "statements without an id": (
+        """
+        thesis t: "T."
+          + assumption a: "A."
+          - assumption: "X."
+          + claim: "C."
+        """,
+        {
+            IN: "a assumption@4:5 reason@3:3 objection@4:3",
+            OUT: "t claim@5:5 reason@5:3",
+        },
+    ),
+    "three reasons fail": (
+        """
+        thesis t: "T."
+        claim a: "A."
+        claim b: "B."
+        claim c: "C."
+        reason r1: a -> t
+        reason r2: b -> t
+        reason r3: c -> t
+        """,
+        {OUT: "t a b c r1 r2 r3"},
+    ),
 }
 
 
@@ -318,9 +400,16 @@ EXPLANATIONS = [
     (
         "attacked loop",
         "a",
-        'all 2 reasons fail: reason "r1": premise "b" is OUT, and "b" rests on this claim in'
+        'both reasons fail: reason "r1": premise "b" is OUT, and "b" rests on this claim in'
         ' turn (circular support); reason "r3": premise "r" is OUT, because objection "o" defeats'
         ' "r"',
+    ),
+    (
+        "three reasons fail",
+        "t",
+        'all 3 reasons fail: reason "r1": premise "a" is OUT, because "a" has no support;'
+        ' reason "r2": premise "b" is OUT, because "b" has no support; reason "r3": premise "c"'
+        ' is OUT, because "c" has no support',
     ),
     (
         "undercut leaves the premise standing",
@@ -331,7 +420,59 @@ EXPLANATIONS = [
         "even attack cycle",
         "a",
         'objection "ob" against it is undecided, in a circle of attacks that no side wins:'
-        ' "a" attacks "b" (objection "oa"); "b" attacks "a" (objection "ob")',
+        ' "b" attacks "a" (objection "ob"); "a" attacks "b" (objection "oa")',
+    ),
+    (
+        "two attack circles",
+        "t",
+        'objection "o" against it is undecided, in a circle of attacks that no side wins:'
+        ' "x" attacks "y" (objection "oxy"); "y" attacks "x" (objection "oyx")',
+    ),
+    (
+        "two attack circles",
+        "r",
+        'premise "p" is undecided, in a circle of attacks that no side wins:'
+        ' "p" attacks "q" (objection "opq"); "q" attacks "p" (objection "oqp")',
+    ),
+    ("support loop with support from outside", "a", 'supported by reason "r_ea"'),
+    ("support loop with support from outside", "b", 'supported by reason "r_ba"'),
+    (
+        "undecided support loop with undecided support from outside",
+        "b",
+        'its support, reason "r_eb", is undecided, in a circle of attacks that no side wins:'
+        ' "e" attacks "f" (objection "oef"); "f" attacks "e" (objection "ofe")',
+    ),
+    (
+        "undecided support loop with undecided support from outside",
+        "a",
+        'its support, reason "r_ab", is undecided, in a circle of attacks that no side wins:'
+        ' "e" attacks "f" (objection "oef"); "f" attacks "e" (objection "ofe")',
+    ),
+    (
+        "defeated conceded objection",
+        "t",
+        'supported by the reason from "a"; objection "oc" against it fails',
+    ),
+    ("self-support", "a", 'its only reason fails: "a" is given as a reason for itself'),
+    (
+        "self-support",
+        "t",
+        'its only reason fails: premise "a" is OUT, because "a" is given as a reason for itself',
+    ),
+    (
+        "statements without an id",
+        "t",
+        "defeated by the objection from the assumption on line 4, which stands",
+    ),
+    (
+        "statements without an id",
+        "objection@4:3",
+        'stands: its premise, the assumption on line 4, is IN, so "t" is defeated',
+    ),
+    (
+        "statements without an id",
+        "reason@5:3",
+        "its premise, the claim on line 5, is OUT, because the claim on line 5 has no support",
     ),
     (
         "self-defeat",
@@ -663,3 +804,45 @@ def test_explanations_asked_for_in_any_order_read_as_explain_all(
     order = data.draw(st.permutations(list(every)))
     asked = Explanations(m, labelling)
     assert {id: asked[id] for id in order} == every
+
+
+_NAMED_SUPPORT = re.compile(r'^(?:supported by|its support,) reason "(r\d+)"')
+_NAMED_CAUSE = re.compile(
+    r'^(?:objection "(o\d+)" against it|its support, reason "(r\d+)",|premise "(s\d+)") is'
+    " undecided"
+)
+_CIRCLE = ", in a circle of attacks that no side wins: "
+
+
+@settings(max_examples=500, deadline=None)
+@given(small_maps())
+def test_the_support_an_explanation_names_does_not_go_round_in_a_circle(m: ArgumentMap) -> None:
+    """Following down the reason that the why of each IN or UNDEC claim names, through that
+    reason's premises, never comes back to the claim: the reasons named make support trees."""
+    why = explain_all(m, label_map(m))
+    below: dict[str, tuple[str, ...]] = {}
+    for s in m.statements:
+        named = _NAMED_SUPPORT.match(why[s])
+        below[s] = m.reasons[named.group(1)].premises if named else ()
+    for component in strongly_connected(list(below), below):
+        assert len(component) == 1 and component[0] not in below[component[0]], component
+
+
+@settings(max_examples=500, deadline=None)
+@given(small_maps())
+def test_an_undecided_element_names_the_circle_behind_what_it_names(m: ArgumentMap) -> None:
+    """The circle of attacks in the why of an UNDEC element is the one in the why of the
+    objection, reason or premise that it names as undecided."""
+    why = explain_all(m, label_map(m))
+    for x, text in why.items():
+        named = _NAMED_CAUSE.match(text)
+        if named is None:
+            continue
+        cause = next(group for group in named.groups() if group)
+        if "more steps" not in text:  # a long circle is cut short where it is entered
+            assert _circle_steps(text) == _circle_steps(why[cause]), (x, cause)
+
+
+def _circle_steps(why: str) -> set[str]:
+    """The steps of the circle an UNDEC element's why tells (in any order)."""
+    return set(why.split(_CIRCLE)[1].split("; "))

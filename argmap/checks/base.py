@@ -59,7 +59,7 @@ class CheckContext:
         return label_map(self.map, self.analysis.index)
 
     @cached_property
-    def explanations(self) -> Mapping[str, str]:
+    def explanations(self) -> Explanations:
         """Why each element has its label, in plain words (each worked out on first use)."""
         return Explanations(self.map, self.labelling)
 

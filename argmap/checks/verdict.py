@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from argmap.analysis.objections import answered_objections
 from argmap.checks.base import Check, CheckContext
 from argmap.checks.registry import register
 from argmap.describe import describe
@@ -99,9 +101,12 @@ class ObjectionStands(Check):
     summary = "An objection against a thesis stands, so what it attacks is OUT."
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        argued: frozenset[str] | None = None
         for id in _hostile(ctx, Label.IN):
             m, objection = ctx.map, ctx.map.objections[id]
-            answered = " (every answer to it fails)" if id in ctx.analysis.answered else ""
+            if argued is None:
+                argued = _argued_answers(ctx)
+            answered = _answered(ctx, argued, id)
             yield self.finding(
                 f"{describe(m, id)} stands, so {describe(m, objection.target)} is OUT{answered}",
                 objection.span,
@@ -254,6 +259,25 @@ class LabelMismatch(Check):
                 )
 
 
+def _answered(ctx: CheckContext, argued: frozenset[str], id: str) -> str:
+    """What O302 says of the answers to an objection that stands, given the objections that
+    ``argued`` answers with an objection that is not conceded."""
+    if id not in ctx.analysis.answered:
+        return ""
+    if id in argued:
+        return " (every answer to it fails)"
+    return " (every answer to it is conceded: granted, but outweighed)"
+
+
+def _argued_answers(ctx: CheckContext) -> frozenset[str]:
+    """The objections answered by an objection that is not conceded."""
+    m = ctx.map
+    if not any(o.conceded for o in m.objections.values()):
+        return ctx.analysis.answered
+    argued = {id: o for id, o in m.objections.items() if not o.conceded}
+    return answered_objections(replace(m, objections=argued), ctx.analysis.index)
+
+
 def _conceded_against(m: ArgumentMap) -> dict[str, list[str]]:
     """The conceded objections against each element, targets and objections in source order."""
     against: dict[str, list[str]] = {}
@@ -272,15 +296,20 @@ def _hostile(ctx: CheckContext, label: Label) -> Iterator[str]:
 
 
 def _deciding(ctx: CheckContext, id: str) -> list[Related]:
-    """Where the objections that defeat (or leave undecided) a statement are written."""
-    label = ctx.labelling[id]
-    return [
-        Related(ctx.map.objections[a].span, "the objection that defeats it")
-        if ctx.labelling[a] is Label.IN
-        else Related(ctx.map.objections[a].span, "an undecided objection to it")
-        for a in ctx.analysis.index.attackers_of(id)
-        if ctx.labelling[a] is not Label.OUT and label is not Label.IN
-    ]
+    """Where the objections that its explanation says decide a statement's label are written:
+    those that defeat it or the support it rests on, or that leave it undecided."""
+    m = ctx.map
+    notes = []
+    for objection, attacked in ctx.explanations.deciding(id):
+        if ctx.labelling[objection] is Label.UNDEC:
+            note = "an undecided objection to it"
+        elif attacked == id:
+            note = "the objection that defeats it"
+        else:
+            verb = "defeats" if attacked in m.statements else "cuts off"
+            note = f"the objection that {verb} {describe(m, attacked)}, which it rests on"
+        notes.append(Related(m.objections[objection].span, note))
+    return notes
 
 
 def _span(m: ArgumentMap, id: str) -> Span:
