@@ -107,6 +107,18 @@ def test_several_files_and_stdin(tmp_path: Path) -> None:
     assert "\n\n<stdin>:\n  no thesis:" in out
 
 
+def test_without_a_thesis_it_says_why_no_claim_is_one() -> None:
+    _, out, _ = run("label", "-", input=NO_THESIS)
+    assert out.splitlines()[1] == (
+        '  no thesis: the map has no claim that could be one (declare one: thesis ID: "...")'
+    )
+    loop = 'claim a: "A."\nclaim b: "B."\nreason r1: a -> b\nreason r2: b -> a\n'
+    _, out, _ = run("label", "-", input=loop)
+    assert out.splitlines()[1] == (
+        '  no thesis: every claim is used as a premise (declare one: thesis ID: "...")'
+    )
+
+
 def test_a_map_with_errors_exits_2_and_the_others_are_still_labelled(tmp_path: Path) -> None:
     good = write(tmp_path, "good.arg", WINS)
     bad = write(tmp_path, "bad.arg", 'thesis t: "T."\n  + nowhere\n')

@@ -84,9 +84,11 @@ def _document(m: ArgumentMap, labelling: Labelling, why: Mapping[str, str]) -> d
 def _human(document: Mapping[str, Any]) -> str:
     lines = [f"{document['file']}:"]
     if not document["theses"]:
-        lines.append(
-            '  no thesis: every claim is used as a premise (declare one: thesis ID: "...")'
-        )
+        if any(row["kind"] == "claim" for row in document["labels"]):
+            why = "every claim is used as a premise"
+        else:
+            why = "the map has no claim that could be one"
+        lines.append(f'  no thesis: {why} (declare one: thesis ID: "...")')
     for thesis in document["theses"]:
         meaning = _MEANING[Label(thesis["label"])]
         lines.append(f'  thesis "{thesis["id"]}": {thesis["label"]} ({meaning}): {thesis["why"]}')
