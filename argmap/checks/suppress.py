@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from argmap.checks.base import RuleInfo
+from argmap.checks.reader_rules import READER_RULES
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Suppression
 
@@ -37,10 +38,15 @@ UNUSED_SUPPRESSION = RuleInfo(
 
         How to fix
             Delete the comment, or correct the code or name it gives. Suppressions of checks
-            that did not run (not selected) are not reported.
+            that did not run (not selected) are not reported; nor is a bare `# argmap: ignore`,
+            which silences every check, unless every check that is on by default ran.
         """
     ),
 )
+
+
+_NOT_CHECKS = frozenset({*(r.code for r in READER_RULES), UNUSED_SUPPRESSION.code})
+"""Codes that are not checks a bare suppression could be waiting for."""
 
 
 def apply_suppressions(
@@ -52,7 +58,9 @@ def apply_suppressions(
     """The findings that remain, and one X901 finding per unused suppression (or part of one).
 
     ``rules`` maps every known code to its info; ``ran`` holds the codes of the checks that
-    ran. A suppression applies to findings whose location starts on its line.
+    ran. A suppression applies to findings whose location starts on its line. A bare one
+    (every check) is reported as unused only when every check that is on by default ran: with
+    fewer, it may be there for one that did not run.
     """
     by_line: dict[tuple[str, int], list[Suppression]] = {}
     for suppression in suppressions:
@@ -68,7 +76,10 @@ def apply_suppressions(
         used.update(hits)
         if not hits:
             kept.append(diagnostic)
-    unused = [d for s in suppressions for d in _unused(s, used, rules, ran)]
+    everything_ran = all(
+        r.code in ran for r in rules.values() if r.default_enabled and r.code not in _NOT_CHECKS
+    )
+    unused = [d for s in suppressions for d in _unused(s, used, rules, ran, everything_ran)]
     return kept, unused
 
 
@@ -86,10 +97,11 @@ def _unused(
     used: set[tuple[int, str]],
     rules: Mapping[str, RuleInfo],
     ran: Collection[str],
+    everything_ran: bool,
 ) -> list[Diagnostic]:
     key = id(suppression)
     if not suppression.codes:
-        if (key, "") in used:
+        if (key, "") in used or not everything_ran:
             return []
         return [_finding(suppression, "this suppression silences nothing: no finding on its line")]
     findings = []
