@@ -637,28 +637,48 @@ async def test_flagship_outline(client: LanguageClient) -> None:
         ("  + ", {"statements", "kinds"}),
         ("  - [o2] ", {"statements", "kinds"}),
         ("    & b", {"statements", "kinds"}),
-        ("reason r3: ", {"statements", "kinds"}),
+        # a premise of a flat declaration is an id, never a new statement
+        ("reason r3: ", {"statements"}),
+        ("reason r7: a & ", {"statements"}),
+        ("objection o3: a & b", {"statements"}),
+        # a reason targets a statement; an objection may target an inference too
+        ("reason r7: a -> ", {"statements"}),
         ("objection o3: a -> ", {"statements", "inferences"}),
         ("expect OUT: ", {"statements", "inferences"}),
         ("expect UNDEC: t ", {"statements", "inferences"}),
         ("  quote ", {"sources"}),
         ("  cite rep", {"sources"}),
-        ("  + [", {"inferences"}),
+        # `+ [` names a new reason: no existing id fits there
+        ("  + [", set()),
+        ("  - [o", set()),
         ("", {"kinds"}),
-        ("  assu", {"kinds"}),
-        ('claim z: "a + ', set()),
+        ("cla", {"kinds"}),
+        # under a statement: its reasons and objections, never itself, and its attributes
+        ('claim z: "Z."\n  + z', {"statements", "kinds"}),
+        ('claim z: "Z."\n  + "Anonymous."\n  - z', {"statements", "kinds"}),
+        ('claim z: "Z."\n  ', {"body"}),
+        ('claim z: "Z."\n  + [r9] a\n    no', {"body"}),
+        ('group g "G"\n  ', {"kinds"}),
+        ('group g "G"\n  assu', {"kinds"}),
+        # a statement without an id is never offered: nothing can refer to it
+        ('claim z: "Z."\n  + "Anonymous."\nexpect IN: ', {"statements", "inferences", "z"}),
+        (
+            'claim z: "Z."\n  + "Anonymous."\nobjection o9: z -> t',
+            {"statements", "inferences", "z", "o9"},
+        ),
+        ('claim "a + ', set()),
         ("# - ", set()),
     ],
 )
 async def test_completion(client: LanguageClient, nav: Path, line: str, kinds: set[str]) -> None:
     text = NAV + line + "\n"
     await open_text(client, nav, text)
-    where = types.Position(text.count("\n") - 1, len(line))
+    where = types.Position(text.count("\n") - 1, len(line.split("\n")[-1]))
     result = await client.text_document_completion_async(types.CompletionParams(doc(nav), where))
     labels = set()
     if isinstance(result, types.CompletionList):
         labels = {item.label for item in result.items}
-    expected: set[str] = set()
+    expected: set[str] = kinds & {"z", "o9"}  # ids the case declares
     if "statements" in kinds:
         expected |= {"t", "a", "b", "c"}
     if "inferences" in kinds:
@@ -667,8 +687,26 @@ async def test_completion(client: LanguageClient, nav: Path, line: str, kinds: s
         expected |= {"report"}
     if "kinds" in kinds:
         expected |= {"thesis", "claim", "evidence", "assumption"}
+    if "body" in kinds:
+        expected |= {"quote", "cite", "by", "tags", "note"}
     assert labels == expected
     await close(client, nav)
+
+
+async def test_completion_replaces_the_whole_partial_id(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "ids.arg"
+    text = 'claim lost-trust: "L."\nthesis q: "Q."\n  + lost-\n'
+    await open_text(client, path, text)
+    where = position_of(text, "lost-\n", offset=len("lost-"))
+    result = await client.text_document_completion_async(types.CompletionParams(doc(path), where))
+    assert isinstance(result, types.CompletionList)
+    item = next(i for i in result.items if i.label == "lost-trust")
+    assert isinstance(item.text_edit, types.TextEdit)
+    assert item.text_edit.range == types.Range(position_of(text, "lost-\n"), where)
+    assert apply(text, [item.text_edit]) == text.replace("lost-\n", "lost-trust\n")
+    await close(client, path)
 
 
 # ---- quick fixes -----------------------------------------------------------------------------
