@@ -774,6 +774,19 @@ async def test_quick_fixes(client: LanguageClient, tmp_path: Path) -> None:
     assert not any(code == "X901" for code, _ in after)
 
 
+async def test_quick_fixes_of_a_claim_without_an_id(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "anonymous.arg"
+    text = 'thesis t: "T."\n  + "Anonymous C."\n'
+    found = await fixes(client, path, text)
+    assert set(found) >= {"Make the claim on line 2 an assumption", "Ignore S201 on this line"}
+    for edits in found.values():
+        fixed = apply(text, edits)
+        assert read_text(fixed, "anonymous.arg").ok, fixed
+    made = apply(text, found["Make the claim on line 2 an assumption"])
+    assert made == 'thesis t: "T."\n  + assumption: "Anonymous C."\n'
+    assert "@" not in "".join(found)
+
+
 def subject(diagnostic: types.Diagnostic) -> object:
     assert isinstance(diagnostic.data, dict)
     return diagnostic.data["subject"]

@@ -8,6 +8,7 @@ import re
 
 from lsprotocol import types
 
+from argmap.describe import mention
 from argmap.formatter import format_text
 from argmap.lexical import TokenKind
 from argmap.lsp.document import MapDocument
@@ -58,9 +59,11 @@ def _suppress(doc: MapDocument, code: str, line: int) -> tuple[str, list[types.T
 
 
 def _assumption(doc: MapDocument, id: str) -> tuple[str, list[types.TextEdit]]:
-    """``claim x: ...`` (or ``x: ...``) becomes ``assumption x: ...``."""
-    statement = doc.result.map.statements.get(id)
-    title = f'Make "{id}" an assumption'
+    """``claim x: ...`` (or ``x: ...``) becomes ``assumption x: ...``, and a claim written
+    without an id (``"..."``) becomes ``assumption: "..."``."""
+    m = doc.result.map
+    statement = m.statements.get(id)
+    title = f"Make {mention(m, id)} an assumption"
     if statement is None or statement.kind is not StatementKind.CLAIM:
         return title, []
     span = statement.span
@@ -69,7 +72,8 @@ def _assumption(doc: MapDocument, id: str) -> tuple[str, list[types.TextEdit]]:
         where = doc.lines.token_range(first)
         return title, [types.TextEdit(where, StatementKind.ASSUMPTION.value)]
     at = doc.lines.position(span.line, span.column)
-    return title, [types.TextEdit(types.Range(at, at), StatementKind.ASSUMPTION.value + " ")]
+    kind = StatementKind.ASSUMPTION.value + (" " if statement.named else ": ")
+    return title, [types.TextEdit(types.Range(at, at), kind)]
 
 
 def _define(doc: MapDocument, id: str, where: types.Range) -> tuple[str, list[types.TextEdit]]:
