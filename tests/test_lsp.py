@@ -531,6 +531,37 @@ async def test_nothing_to_find_outside_ids(client: LanguageClient, nav: Path) ->
     await close(client, nav)
 
 
+@pytest.mark.parametrize("context", ["thesis t", "[r1", "claim a", "group econ"])
+async def test_an_id_is_found_with_the_cursor_at_its_end(
+    client: LanguageClient, nav: Path, context: str
+) -> None:
+    """Between an id and the `:` or `]` after it, the cursor is on the id."""
+    await open_text(client, nav)
+    id = context.split()[-1].lstrip("[")
+    (declared,) = ranges_of(NAV, id, (context, 0))
+    at = declared.end
+    assert (
+        await client.text_document_prepare_rename_async(types.PrepareRenameParams(doc(nav), at))
+        == declared
+    )
+    found = await client.text_document_definition_async(types.DefinitionParams(doc(nav), at))
+    assert isinstance(found, types.Location) and found.range == declared
+    assert await client.text_document_hover_async(types.HoverParams(doc(nav), at)) is not None
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc(nav),
+            position=at,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert declared in [r.range for r in refs or []]
+    highlights = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(doc(nav), at)
+    )
+    assert declared in [h.range for h in highlights or []]
+    await close(client, nav)
+
+
 async def test_rename_an_inference_and_a_source(client: LanguageClient, nav: Path) -> None:
     await open_text(client, nav)
     text = NAV

@@ -138,12 +138,15 @@ class MapDocument:
         return Why(labels, explain_all(self.result.map, labels))
 
     def token_at(self, position: types.Position) -> Token | None:
-        """The token under (or just before) the editor's cursor."""
+        """The token under the editor's cursor; between two tokens, the one before when it is
+        an id or the one after is a space (an id is found with the cursor at its end)."""
         offset = self.lines.offset(*self.lines.place(position))
         token = self.token_containing(offset)
-        if token is not None and token.kind in (TokenKind.SPACE, TokenKind.NEWLINE):
+        if token is not None and token.offset == offset and offset > 0:
             before = self.token_containing(offset - 1)
-            if before is not None and before.offset + len(before.text) == offset:
+            if before is not None and (
+                before.kind is TokenKind.ID or token.kind in (TokenKind.SPACE, TokenKind.NEWLINE)
+            ):
                 return before
         return token
 
