@@ -102,6 +102,7 @@ def scan(text: str) -> Iterator[Token]:
     first = True  # no word yet on this line
     previous = ""  # the last word or sign on this line
     mode = ""  # "tags" after `tags`, "by" after `by`, "expect" after `expect`
+    label = False  # in an inference's label (`[...]`, `reason ... :`), where flags are
     position = 0
     while position < len(text):
         if mode == "tags" and text[position] not in " \t\r\n#":
@@ -116,9 +117,11 @@ def scan(text: str) -> Iterator[Token]:
         value = match.group()
         token_kind = TokenKind(group) if group != "word" else TokenKind.ID
         if group == "word":
-            token_kind = _word_kind(value, first, previous, mode, lexicon)
+            token_kind = _word_kind(value, first, previous, mode, label, lexicon)
             if token_kind is TokenKind.KEYWORD and value in ("tags", "by", "expect"):
                 mode = value
+            elif token_kind is TokenKind.KEYWORD and value in ("reason", "objection"):
+                label = True
             elif mode == "expect":
                 mode = ""
             first = False
@@ -126,24 +129,28 @@ def scan(text: str) -> Iterator[Token]:
         elif group == "sign":
             first = False
             previous = value
+            label = value == "[" or (label and value not in ("]", ":"))
         yield Token(token_kind, value, position, line, position - line_start + 1)
         if group == "newline":
             line, line_start = line + 1, position + 1
-            first, previous, mode = True, "", ""
+            first, previous, mode, label = True, "", "", False
         elif group in ("text", "comment", "error") and "\n" in value:
             line += value.count("\n")
             line_start = position + value.rfind("\n") + 1
         position = match.end()
 
 
-def _word_kind(value: str, first: bool, previous: str, mode: str, lexicon: _Lexicon) -> TokenKind:
+def _word_kind(
+    value: str, first: bool, previous: str, mode: str, label: bool, lexicon: _Lexicon
+) -> TokenKind:
     """Keyword or id: a keyword opens a line (or, for a statement kind, follows a sign or an
-    inference's ``]``); the words after ``by`` and ``expect`` are a holder and a label."""
+    inference's ``]``); the words after ``by`` and ``expect`` are a holder and a label; a flag
+    is one only in an inference's label."""
     if mode == "by":
         return TokenKind.HOLDER
     if mode == "expect" and previous == "expect" and value.upper() in _LABELS:
         return TokenKind.LABEL
-    if value in lexicon.flags and previous not in ("+", "-", "&", "->", ":"):
+    if value in lexicon.flags and label:
         return TokenKind.FLAG
     if value in _KINDS and (first or previous in ("+", "-", "&", "]")):
         return TokenKind.KIND

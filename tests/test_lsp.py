@@ -562,6 +562,28 @@ async def test_an_id_is_found_with_the_cursor_at_its_end(
     await close(client, nav)
 
 
+async def test_an_id_that_spells_a_flag(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "flag.arg"
+    text = 'thesis t: "T."\n  + conceded\nassumption conceded: "E."\n'
+    await open_text(client, path, text)
+    expected = ranges_of(text, "conceded", ("+ conceded", 0), ("assumption conceded", 0))
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc(path),
+            position=expected[0].start,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert sorted(_key(r.range) for r in refs or []) == sorted(map(_key, expected))
+    edit = await client.text_document_rename_async(
+        types.RenameParams(doc(path), expected[0].start, "granted")
+    )
+    assert edit is not None and edit.changes is not None
+    renamed = apply(text, edit.changes[str(from_fs_path(str(path)))])
+    assert renamed == text.replace("conceded", "granted")
+    await close(client, path)
+
+
 async def test_rename_an_inference_and_a_source(client: LanguageClient, nav: Path) -> None:
     await open_text(client, nav)
     text = NAV
