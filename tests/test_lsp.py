@@ -602,6 +602,39 @@ async def test_rename_an_inference_and_a_source(client: LanguageClient, nav: Pat
     await close(client, nav)
 
 
+@pytest.mark.parametrize(
+    "new",
+    ["quote", "note", "by", "tags", "cite", "file", "url", "source", "reason", "expect"],
+)
+async def test_rename_to_a_word_that_is_a_keyword_elsewhere(
+    client: LanguageClient, tmp_path: Path, new: str
+) -> None:
+    """What argmap check reads as an id can be one; where the word would open a line at the
+    top of the map, where it is a keyword, the rename is refused."""
+    path = tmp_path / "words.arg"
+    text = 'thesis t: "T."\n  + a\nclaim a: "A."\n'
+    await open_text(client, path, text)
+    edit = await client.text_document_rename_async(
+        types.RenameParams(doc(path), position_of(text, "a:"), new)
+    )
+    assert edit is not None and edit.changes is not None
+    renamed = apply(text, edit.changes[str(from_fs_path(str(path)))])
+    assert read_text(renamed, "words.arg").map.statements[new].text == "A."
+    await close(client, path)
+    opening = 'thesis t: "T."\n  + a\na: "A."\n'
+    await open_text(client, path, opening)
+    rename = types.RenameParams(doc(path), position_of(opening, "a:"), new)
+    if new in ("source", "reason", "expect"):
+        with pytest.raises(JsonRpcException, match=f'"{new}" cannot be the id here.*line 3'):
+            await client.text_document_rename_async(rename)
+    else:
+        edit = await client.text_document_rename_async(rename)
+        assert edit is not None and edit.changes is not None
+        renamed = apply(opening, edit.changes[str(from_fs_path(str(path)))])
+        assert read_text(renamed, "words.arg").map.statements[new].text == "A."
+    await close(client, path)
+
+
 async def test_hover_on_an_inference_a_source_and_a_group(
     client: LanguageClient, nav: Path
 ) -> None:
