@@ -247,6 +247,26 @@ async def test_flagship_hover_better_is_in_and_why(client: LanguageClient) -> No
     await close(client, FLAGSHIP)
 
 
+async def test_a_statement_without_an_id_is_named_by_its_line(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "anonymous.arg"
+    text = 'source s "S"\nthesis t: "T."\n  + "Anonymous."\n    quote "But in fact."\n'
+    await open_text(client, path, text)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(doc(path), position_of(text, "Anonymous"))
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    value = hover.contents.value
+    assert value.startswith("**the claim on line 3**") and "@" not in value
+    # A quote is a blockquote of its own, not a ">" in the middle of a line.
+    assert "quote from `s`:\n\n> But in fact." in value
+    found = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc(path)))
+    names = [s.name for s in found or [] if isinstance(s, types.DocumentSymbol)]
+    assert names == ["s", "t", "the claim on line 3"]
+    await close(client, path)
+
+
 async def test_flagship_rename_an_id(client: LanguageClient) -> None:
     await open_text(client, FLAGSHIP)
     text = FLAGSHIP.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ label and why (Markdown, pure)."""
 
 from __future__ import annotations
 
+from argmap.describe import describe as name_of
 from argmap.lsp.document import Element, MapDocument, Why
 from argmap.model import Group, Objection, Reason, Source, Statement
 
@@ -12,7 +13,7 @@ __all__ = ["describe"]
 def describe(doc: MapDocument, element: Element) -> str:
     """Markdown about one element of the map."""
     if isinstance(element, Statement):
-        lines = _statement(element)
+        lines = _statement(doc, element)
     elif isinstance(element, Reason | Objection):
         lines = _inference(doc, element)
     elif isinstance(element, Source):
@@ -23,12 +24,13 @@ def describe(doc: MapDocument, element: Element) -> str:
     return "\n\n".join(lines)
 
 
-def _statement(s: Statement) -> list[str]:
-    lines = [f"**{s.kind.value}** `{s.id}`", _quoted(s.text)]
+def _statement(doc: MapDocument, s: Statement) -> list[str]:
+    name = f"**{s.kind.value}** `{s.id}`" if s.named else f"**{name_of(doc.result.map, s.id)}**"
+    lines = [name, _quoted(s.text)]
     if s.attribution:
         lines.append(f"held by: {_plain(s.attribution)}")
     for quote in s.quotes:
-        lines.append(f"quote from `{quote.source}`: {_quoted(quote.text)}")
+        lines += [f"quote from `{quote.source}`:", _quoted(quote.text)]
     for citation in s.citations:
         locator = f" ({_plain(citation.locator)})" if citation.locator else ""
         lines.append(f"cites `{citation.source}`{locator}")

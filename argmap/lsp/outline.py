@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from lsprotocol import types
 
+from argmap.describe import describe
 from argmap.lsp.document import MapDocument
 from argmap.model import Group, Span, StatementKind
 
@@ -39,7 +40,7 @@ def symbols(doc: MapDocument) -> list[types.DocumentSymbol]:
         selection = lines.range(statement.span)
         children.get(statement.group, top).append(
             types.DocumentSymbol(
-                statement.id,
+                statement.id if statement.named else describe(m, statement.id),
                 _SYMBOL_KINDS[statement.kind],
                 selection,
                 selection,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from argmap.describe import describe
 from argmap.model import ArgumentMap, Inference, Label, Objection, Statement, StatementKind
 from argmap.render.escape import visible_text
 from argmap.render.roles import Role
@@ -146,7 +147,8 @@ def statement_tooltip(
 ) -> list[str]:
     """What an SVG viewer shows on hover: the kind and id, the text, full quotes, citations,
     who holds it, notes and tags, then the status and why (the label's or the checker's)."""
-    lines = [f"{s.kind.value} {visible_text(s.id)}", *visible_text(s.text).split("\n")]
+    name = f"{s.kind.value} {visible_text(s.id)}" if s.named else describe(m, s.id)
+    lines = [name, *visible_text(s.text).split("\n")]
     for q in s.quotes:
         lines.append(f"“{visible_text(q.text)}” — {visible_text(_source_name(m, q.source))}")
     for c in s.citations:
