@@ -1018,6 +1018,24 @@ async def test_format_document_gives_the_layout_of_argmap_fmt(
     await close(client, path)
 
 
+async def test_format_document_with_windows_line_ends(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    from argmap.formatter import format_text
+
+    path = tmp_path / "crlf.arg"
+    text = 'thesis t: "T."\r\n  + evidence e: "E."\r\n'
+    await open_text(client, path, text)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(doc(path), types.FormattingOptions(2, True))
+    )
+    assert edits is not None and len(edits) == 1
+    assert edits[0].range.start == types.Position(0, 0)
+    assert edits[0].range.end.line >= text.count("\n")
+    assert edits[0].new_text == format_text(text).text == text.replace("\r\n", "\n")
+    await close(client, path)
+
+
 def _framed(message: dict[str, object]) -> bytes:
     body = json.dumps(message).encode("utf-8")
     return b"Content-Length: %d\r\n\r\n" % len(body) + body

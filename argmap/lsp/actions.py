@@ -91,10 +91,10 @@ def _define(doc: MapDocument, id: str, where: types.Range) -> tuple[str, list[ty
 def format_edits(doc: MapDocument) -> list[types.TextEdit] | None:
     """The edit that gives the document the layout of ``argmap fmt``: none when it has it
     already, None when it has syntax errors (the editor shows them as diagnostics)."""
-    formatted = format_text(doc.text, doc.path)
+    formatted = format_text(doc.source, doc.path)
     if formatted.diagnostics:
         return None
-    if formatted.text == doc.text:
+    if formatted.text == doc.source:  # as argmap fmt compares: Windows line ends are changed
         return []
     last = len(doc.lines.lines)
     whole = types.Range(types.Position(0, 0), doc.lines.position(last + 1, 1))

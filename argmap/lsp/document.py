@@ -95,6 +95,8 @@ class MapDocument:
         cache: ReadCache | None = None,
     ):
         """``cache``: what reading the last version of the document made, if any."""
+        self.source = text
+        """The text as the editor has it (line ends and byte-order mark as they are)."""
         self.text = normalized_text(text)
         self.path = path
         self.result: ReadResult = read_text(self.text, path, cache=cache)
