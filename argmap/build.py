@@ -302,16 +302,16 @@ class _Builder:
                 self.expectation(item)
 
     def given_twice(
-        self, whose: str, key: str, span: Span, first: Span, subject: str | None = None
+        self, already: str, first_here: str, span: Span, first: Span, subject: str | None = None
     ) -> None:
         """Report (E103) a header line, a source's field or an attribution given again at
-        ``span``, with a note at the ``first``."""
+        ``span`` (``already``: what is given again, said so), with a note at the ``first``."""
         self.error(
             "E103",
             "duplicate-id",
-            f"{whose} {key} is already given (line {first.line})",
+            f"{already} (line {first.line})",
             span,
-            related=(Related(first, f"the {key} is first given here"),),
+            related=(Related(first, first_here),),
             subject=subject,
         )
 
@@ -319,7 +319,10 @@ class _Builder:
         key = item.key.value
         span = self.line_span(item.key, item.text)
         if key in self.out.header:
-            self.given_twice("the map's", key, span, self.out.header_spans[key])
+            first = self.out.header_spans[key]
+            self.given_twice(
+                f"the map's {key} is already given", f"the {key} is first given here", span, first
+            )
             return
         self.out.header[key] = self.text(item.text)
         self.out.header_spans[key] = span
@@ -334,7 +337,13 @@ class _Builder:
             key = source_field.key.value
             span = self.line_span(source_field.key, source_field.text)
             if key in fields:
-                self.given_twice("the source's", key, span, spans[key], subject=item.id.value)
+                self.given_twice(
+                    f"the source's {key} is already given",
+                    f"the {key} is first given here",
+                    span,
+                    spans[key],
+                    subject=item.id.value,
+                )
             else:
                 spans[key] = span
             fields[key] = self.text(source_field.text)
@@ -435,13 +444,11 @@ class _Builder:
                 case nodes.Attribution():
                     span = self.line_span(first, last)
                     if found.attribution_span is not None:
-                        first_span = found.attribution_span
-                        self.error(
-                            "E103",
-                            "duplicate-id",
-                            f'"{id}" is already attributed (line {first_span.line})',
+                        self.given_twice(
+                            f'"{id}" is already attributed',
+                            f'"{id}" is first attributed here',
                             span,
-                            related=(Related(first_span, f'"{id}" is first attributed here'),),
+                            found.attribution_span,
                             subject=id,
                         )
                     found.attribution_span = found.attribution_span or span

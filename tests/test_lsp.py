@@ -988,6 +988,14 @@ async def test_an_unusable_option_is_said_and_the_default_used(
     assert await change(misconfigured, path, 2, BROKEN) != []
 
 
+async def formatting(client: LanguageClient, path: Path) -> Sequence[types.TextEdit] | None:
+    """The server's answer to "format document" for an open map (two spaces a level)."""
+    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
+    return await client.text_document_formatting_async(
+        types.DocumentFormattingParams(doc(path), options)
+    )
+
+
 async def test_format_document_gives_the_layout_of_argmap_fmt(
     client: LanguageClient, tmp_path: Path
 ) -> None:
@@ -996,24 +1004,17 @@ async def test_format_document_gives_the_layout_of_argmap_fmt(
     path = tmp_path / "m.arg"
     messy = 'thesis   t :"T."   # the point\n    +    e:"E."\nclaim   x:   "X."\nreason: x->t\n'
     await open_text(client, path, messy)
-    options = types.FormattingOptions(tab_size=2, insert_spaces=True)
-    edits = await client.text_document_formatting_async(
-        types.DocumentFormattingParams(doc(path), options)
-    )
+    edits = await formatting(client, path)
     assert edits is not None and len(edits) == 1
     formatted = apply(messy, edits)
     assert formatted == format_text(messy).text and formatted != messy
     assert "# the point" in formatted
     # Formatted already: nothing to do; with a syntax error: no edit (the error is shown).
     await change(client, path, 2, formatted)
-    again = await client.text_document_formatting_async(
-        types.DocumentFormattingParams(doc(path), options)
-    )
+    again = await formatting(client, path)
     assert again is not None and list(again) == []
     await change(client, path, 3, formatted + 'claim broken "no colon"\n')
-    broken = await client.text_document_formatting_async(
-        types.DocumentFormattingParams(doc(path), options)
-    )
+    broken = await formatting(client, path)
     assert broken is None
     await close(client, path)
 
@@ -1026,9 +1027,7 @@ async def test_format_document_with_windows_line_ends(
     path = tmp_path / "crlf.arg"
     text = 'thesis t: "T."\r\n  + evidence e: "E."\r\n'
     await open_text(client, path, text)
-    edits = await client.text_document_formatting_async(
-        types.DocumentFormattingParams(doc(path), types.FormattingOptions(2, True))
-    )
+    edits = await formatting(client, path)
     assert edits is not None and len(edits) == 1
     assert edits[0].range.start == types.Position(0, 0)
     assert edits[0].range.end.line >= text.count("\n")
