@@ -4,7 +4,9 @@ The tree shorthand is unfolded here: ``+ premise`` under a statement becomes a r
 ``- premise`` an objection to it, and ``& premise`` lines add linked co-premises. Ids are not
 resolved yet (see :mod:`argmap.resolve`); duplicate ids are reported here (E103). The places
 where ids are referred to are kept as tokens: :mod:`argmap.resolve` makes spans of the few
-that are wrong.
+that are wrong. Elements are placed within their top-level item (:class:`~argmap.model.Place`)
+and the line offset of each item is kept apart, so what a piece built is still right when the
+piece moves.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from argmap.model import (
     Group,
     Label,
     Objection,
+    Place,
     Quote,
     Reason,
     Source,
@@ -34,16 +37,19 @@ from argmap.model import (
 from argmap.syntax import Comment, Piece
 from argmap.text import TextError, a_or_an, decode_text
 
-__all__ = ["MAX_TEXT", "BuildCache", "Declarations", "IdUse", "build", "token_span"]
+__all__ = ["MAX_TEXT", "BuildCache", "Declarations", "IdUse", "PieceUses", "build", "token_span"]
 
 MAX_TEXT = 100_000
 """The most characters a text (a statement, a quote, a note…) may have."""
 
-IdUse = tuple[str, Token, str, int]
+IdUse = tuple[str, Token, str]
 """An id written as a reference: the id, the token it is written at (for the target of a
-``+``/``-`` line, its sign), what it must name (``premise``, ``source``, ``reason target``,
-``objection target`` or ``statement or inference``), and the line offset of the token's piece
-(:class:`~argmap.syntax.Piece`)."""
+``+``/``-`` line, its sign), and what it must name (``premise``, ``source``, ``reason target``,
+``objection target`` or ``statement or inference``)."""
+
+PieceUses = tuple[int, dict[str, list[IdUse]]]
+"""The references written in one piece (:class:`~argmap.syntax.Piece`): its line offset, and
+for each statement, inference or expectation id, the ids it refers to."""
 
 
 @dataclass(slots=True)
@@ -61,8 +67,12 @@ class Declarations:
     objections: dict[str, Objection] = field(default_factory=dict)
     expectations: list[Expectation] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
-    uses: dict[str, list[IdUse]] = field(default_factory=dict)
-    """For each statement, inference or expectation id (key), the ids it refers to."""
+    uses: list[PieceUses] = field(default_factory=list)
+    offsets: dict[str, int] = field(default_factory=dict)
+    """The line offset of the piece that declares each statement, inference, source and
+    group."""
+    anonymous: dict[str, int] = field(default_factory=dict)
+    """For each kind, how many synthetic ids (``reason#3``) have been given so far."""
     quotes_without_source: list[Span] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -92,21 +102,30 @@ _LINE_KINDS = {
 }
 
 
+_Counts = tuple[tuple[str, int], ...]
+"""How many synthetic ids of each kind were given before a piece."""
+
+
 class BuildCache:
-    """What each piece of a text built to last time, by its file, text and place: keep one per
-    document that is read again and again (as an editor's is), and only the pieces an edit
-    touched or moved are built again."""
+    """What each piece of a text built to last time, by its file, its text and the number of
+    synthetic ids given before it: keep one per document that is read again and again (as an
+    editor's is), and only the pieces an edit touched are built again. A piece that moved is
+    built again only when it holds something placed in the file rather than in its item (a
+    header line, an ``expect`` line, an error)."""
 
     def __init__(self) -> None:
-        self.fragments: dict[tuple[str, str, int], _Fragment] = {}
+        self.fragments: dict[tuple[str, str, _Counts], _Fragment] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class _Fragment:
-    """The declarations of one piece built on its own, and the ids it declares."""
+    """The declarations of one piece built on its own, the ids it declares, the line offset
+    it was built at, and whether it may be used at another (see :class:`BuildCache`)."""
 
     out: Declarations
     declared: dict[str, tuple[str, Token, int]]
+    offset: int
+    movable: bool
 
 
 def build(
@@ -121,12 +140,14 @@ def build(
     lines = text.split("\n")
     out = Declarations(path)
     declared: dict[str, tuple[str, Token, int]] = {}
-    kept: dict[tuple[str, str, int], _Fragment] = {}
+    kept: dict[tuple[str, str, _Counts], _Fragment] = {}
     for piece in pieces:
-        key = (path, piece.text, piece.line_offset)
+        key = (path, piece.text, tuple(out.anonymous.items()))
         fragment = None
         if cache is not None:
-            fragment = cache.fragments.get(key) or _alone(piece, path, lines)
+            fragment = cache.fragments.get(key)
+            if fragment is None or not (fragment.movable or fragment.offset == piece.line_offset):
+                fragment = _alone(piece, path, lines, out.anonymous)
         if (
             fragment is None
             or not declared.keys().isdisjoint(fragment.declared)
@@ -136,7 +157,7 @@ def build(
             # before it: build it after them, into the same declarations.
             _Builder(path, lines, out, declared).piece(piece)
             continue
-        _merge(out, fragment.out)
+        _merge(out, fragment.out, piece.line_offset - fragment.offset)
         declared.update(fragment.declared)
         kept[key] = fragment
     _Builder(path, lines, out, declared).suppressions(comments)
@@ -145,15 +166,21 @@ def build(
     return out
 
 
-def _alone(piece: Piece, path: str, lines: list[str]) -> _Fragment:
-    """What a piece declares when built on its own."""
-    builder = _Builder(path, lines, Declarations(path), {})
+def _alone(piece: Piece, path: str, lines: list[str], anonymous: dict[str, int]) -> _Fragment:
+    """What a piece declares when built on its own, after the synthetic ids of
+    ``anonymous``."""
+    builder = _Builder(path, lines, Declarations(path, anonymous=dict(anonymous)), {})
     builder.piece(piece)
-    return _Fragment(builder.out, builder.first)
+    part = builder.out
+    placed_in_file = (
+        part.header_spans or part.expectations or part.quotes_without_source or part.diagnostics
+    )
+    return _Fragment(part, builder.first, piece.line_offset, not placed_in_file)
 
 
-def _merge(out: Declarations, part: Declarations) -> None:
-    """Add the declarations of a piece that shares no id with those before it."""
+def _merge(out: Declarations, part: Declarations, moved: int) -> None:
+    """Add the declarations of a piece that shares no id with those before it, ``moved``
+    lines down from where it was built."""
     out.header.update(part.header)
     out.header_spans.update(part.header_spans)
     out.sources.update(part.sources)
@@ -162,8 +189,12 @@ def _merge(out: Declarations, part: Declarations) -> None:
     out.reasons.update(part.reasons)
     out.objections.update(part.objections)
     out.expectations += part.expectations
-    for owner, uses in part.uses.items():
-        out.uses.setdefault(owner, []).extend(uses)
+    out.uses += ((offset + moved, uses) for offset, uses in part.uses)
+    if moved:
+        out.offsets.update({id: offset + moved for id, offset in part.offsets.items()})
+    else:
+        out.offsets.update(part.offsets)
+    out.anonymous.update(part.anonymous)
     out.quotes_without_source += part.quotes_without_source
     out.diagnostics += part.diagnostics
 
@@ -196,26 +227,66 @@ class _Builder:
         self.lines = lines
         self.out = out
         self.offset = 0  # the line offset of the piece being read
+        self.above = 0  # the lines above the top-level item being read, in its piece
+        self.uses: dict[str, list[IdUse]] = {}  # the references written in that piece
         self.first = first
 
     def piece(self, piece: Piece) -> None:
         """Declare the items of a piece."""
         self.offset = piece.line_offset
+        self.uses = {}
+        self.out.uses.append((self.offset, self.uses))
         for item in piece.items:
+            self.above = (_first_token(item).line or 1) - 1
             self.item(item, None)
 
     # -- positions and small helpers ----------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
+        """Where tokens are written in the file."""
         return token_span(self.path, first, last, self.offset)
 
-    def line_span(self, first: Token, last: Token) -> Span:
+    def place(self, first: Token, last: Token | None = None) -> Place:
+        """Where tokens are written in their top-level item."""
+        if last is None:
+            last = first
+        above = self.above
+        return Place(
+            (first.line or 1) - above,
+            first.column or 1,
+            (last.end_line or last.line or 1) - above,
+            last.end_column or last.column or 1,
+        )
+
+    def at(self, place: Place) -> Span:
+        """Where a place in the top-level item being read is in the file."""
+        offset = self.offset + self.above
+        return Span(
+            self.path, place.line + offset, place.column, place.end_line + offset, place.end_column
+        )
+
+    def line_place(self, first: Token, last: Token) -> Place:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
         last token."""
         number = (first.line or 1) + self.offset
         line = self.lines[number - 1] if number <= len(self.lines) else ""
         column = len(line) - len(line.lstrip(" \t")) + 1
-        end_line = (last.end_line or last.line or 1) + self.offset
-        return Span(self.path, number, column, end_line, last.end_column or last.column or 1)
+        end_line = (last.end_line or last.line or 1) - self.above
+        end_column = last.end_column or last.column or 1
+        return Place((first.line or 1) - self.above, column, end_line, end_column)
+
+    def line_span(self, first: Token, last: Token) -> Span:
+        """Where a one-line item (see :meth:`line_place`) is written in the file."""
+        return self.at(self.line_place(first, last))
+
+    def anonymous(self, kind: str) -> str:
+        """A synthetic id for an element of ``kind`` written without one (``reason#3``)."""
+        number = self.out.anonymous.get(kind, 0) + 1
+        self.out.anonymous[kind] = number
+        return f"{kind}#{number}"
+
+    def placed(self, id: str) -> None:
+        """Record the line offset of the top-level item that declares ``id``."""
+        self.out.offsets[id] = self.offset + self.above
 
     def text(self, token: Token) -> str:
         """What a text token stands for; a bad escape or a text too long is an error (E101)."""
@@ -263,8 +334,9 @@ class _Builder:
         taken. (Spans are made only for the error: most ids are declared once.)"""
         first = self.first
         if id in first:
-            first_what, first_token, first_offset = first[id]
-            first_span = token_span(self.path, first_token, offset=first_offset)
+            first_what, first_token, first_above = first[id]
+            item_offset = self.out.offsets.get(id, self.offset + self.above)
+            first_span = token_span(self.path, first_token, offset=item_offset - first_above)
             self.error(
                 "E103",
                 "duplicate-id",
@@ -276,13 +348,13 @@ class _Builder:
                 subject=id,
             )
             return False
-        first[id] = (what, token, self.offset)
+        first[id] = (what, token, self.above)
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
         """Record the id written at ``token`` as a reference of ``owner``; return the id."""
         id: str = token.value
-        self.out.uses.setdefault(owner, []).append((id, token, expects, self.offset))
+        self.uses.setdefault(owner, []).append((id, token, expects))
         return id
 
     # -- top-level items ------------------------------------------------------------------
@@ -349,15 +421,17 @@ class _Builder:
             fields[key] = self.text(source_field.text)
         id = item.id.value
         if self.declare(id, "source", item.id):
-            self.out.sources[id] = Source(id, self.span(item.id), **fields)
+            self.out.sources[id] = Source(id, self.place(item.id), **fields)
+            self.placed(id)
 
     def group(self, item: nodes.Group, parent: str | None) -> None:
         first = item.id or item.title
-        span = self.span(first)
-        id = f"group@{span.line}:{span.column}"
         if item.id is not None and self.declare(item.id.value, "group", item.id):
             id = item.id.value
-        self.out.groups[id] = Group(id, self.text(item.title), span, parent)
+        else:
+            id = self.anonymous("group")
+        self.out.groups[id] = Group(id, self.text(item.title), self.place(first), parent)
+        self.placed(id)
         for child in item.items:
             self.item(child, id)
 
@@ -385,16 +459,16 @@ class _Builder:
         its id and the token the id is written at."""
         kind = StatementKind.CLAIM if head.kind is None else _KINDS[head.kind.value]
         first = head.kind or head.id or head.text
-        span = self.span(first, head.text)
-        # A statement without an id gets a made-up one (with @), as anonymous inferences do.
-        id: str = f"{kind.value}@{span.line}:{span.column}" if head.id is None else head.id.value
+        # A statement without an id gets a made-up one (with #), as anonymous inferences do.
+        id: str = self.anonymous(kind.value) if head.id is None else head.id.value
         properties = self.properties(id, body, declared=True)
         if head.id is None or self.declare(id, "statement", head.id):
+            self.placed(id)
             self.out.statements[id] = Statement(
                 id,
                 kind,
                 self.text(head.text),
-                span,
+                self.place(first, head.text),
                 properties.attribution,
                 tuple(properties.tags),
                 tuple(properties.notes),
@@ -428,18 +502,18 @@ class _Builder:
                 continue
             match line:
                 case nodes.Quote(source=None):
-                    span = self.line_span(first, last)
-                    self.out.quotes_without_source.append(span)
-                    found.quotes.append(Quote("", self.text(line.text), span))
+                    place = self.line_place(first, last)
+                    self.out.quotes_without_source.append(self.at(place))
+                    found.quotes.append(Quote("", self.text(line.text), place))
                 case nodes.Quote(source=Token() as source):
                     source_id = self.use(id, source, "source")
-                    span = self.line_span(first, last)
-                    found.quotes.append(Quote(source_id, self.text(line.text), span))
+                    place = self.line_place(first, last)
+                    found.quotes.append(Quote(source_id, self.text(line.text), place))
                 case nodes.Citation():
                     source_id = self.use(id, line.source, "source")
                     locator = None if line.locator is None else self.text(line.locator)
                     found.citations.append(
-                        Citation(source_id, locator, self.line_span(first, last))
+                        Citation(source_id, locator, self.line_place(first, last))
                     )
                 case nodes.Attribution():
                     span = self.line_span(first, last)
@@ -466,9 +540,9 @@ class _Builder:
         sign = node.sign
         kind = "reason" if sign.value == "+" else "objection"
         first = node.premises[0].head
-        span = self.span(sign, first.text if isinstance(first, nodes.StatementHead) else first)
-        owner = self.inference_id(node.label, kind, span)
-        uses = self.out.uses
+        place = self.place(sign, first.text if isinstance(first, nodes.StatementHead) else first)
+        owner = self.inference_id(node.label, kind)
+        uses = self.uses
         ids: list[str] = []
         for premise in node.premises:
             if isinstance(premise.head, nodes.StatementHead):
@@ -479,26 +553,26 @@ class _Builder:
                 for line in premise.body:
                     if isinstance(line, nodes.Branch):
                         self.branch(id, line, group)
-            uses.setdefault(owner, []).append((id, token, "premise", self.offset))
+            uses.setdefault(owner, []).append((id, token, "premise"))
             ids.append(id)
         # The target is the statement above: a wrong one is shown at the sign.
-        uses.setdefault(owner, []).append((target, sign, f"{kind} target", self.offset))
-        self.inference(owner, kind, node.label, ids, target, span, group)
+        uses.setdefault(owner, []).append((target, sign, f"{kind} target"))
+        self.inference(owner, kind, node.label, ids, target, place, group)
 
-    def inference_id(self, label: nodes.InferenceLabel | None, kind: str, span: Span) -> str:
-        """The id written in an inference's label, or a made-up one (with ``@``) when there
+    def inference_id(self, label: nodes.InferenceLabel | None, kind: str) -> str:
+        """The id written in an inference's label, or a made-up one (with ``#``) when there
         is none or it is taken."""
         if label is not None and label.id and self.declare(label.id.value, kind, label.id):
             return str(label.id.value)
-        return f"{kind}@{span.line}:{span.column}"
+        return self.anonymous(kind)
 
     def flat_inference(self, item: nodes.FlatInference, group: str | None) -> None:
         first = item.label.id or item.label.label or next(iter(item.label.flags), None)
-        span = self.line_span(first or item.premises[0], item.target)
-        owner = self.inference_id(item.label, item.kind, span)
+        place = self.line_place(first or item.premises[0], item.target)
+        owner = self.inference_id(item.label, item.kind)
         ids = [self.use(owner, t, "premise") for t in item.premises]
         self.use(owner, item.target, f"{item.kind} target")
-        self.inference(owner, item.kind, item.label, ids, item.target.value, span, group)
+        self.inference(owner, item.kind, item.label, ids, item.target.value, place, group)
 
     def inference(
         self,
@@ -507,7 +581,7 @@ class _Builder:
         label: nodes.InferenceLabel | None,
         premises: list[str],
         target: str,
-        span: Span,
+        place: Place,
         group: str | None,
     ) -> None:
         text = None
@@ -515,13 +589,13 @@ class _Builder:
         if label is not None:
             text = None if label.label is None else self.text(label.label)
             conceded = label.flags
-        named = "@" not in id
+        named = "#" not in id
         if len(set(premises)) < len(premises):
             seen: set[str] = set()
             for premise in premises:
                 if premise in seen:
                     message = f'"{premise}" is listed twice as a premise'
-                    self.error("E104", "invalid-target", message, span)
+                    self.error("E104", "invalid-target", message, self.at(place))
                 seen.add(premise)
             premises = list(dict.fromkeys(premises))
         if kind == "reason":
@@ -532,11 +606,12 @@ class _Builder:
                     "only an objection can be conceded, not a reason",
                     self.span(conceded[0]),
                 )
-            self.out.reasons[id] = Reason(id, tuple(premises), target, span, named, text, group)
+            self.out.reasons[id] = Reason(id, tuple(premises), target, place, named, text, group)
         else:
             self.out.objections[id] = Objection(
-                id, tuple(premises), target, span, named, text, group, bool(conceded)
+                id, tuple(premises), target, place, named, text, group, bool(conceded)
             )
+        self.placed(id)
 
     # -- suppression comments ---------------------------------------------------------------
     def suppressions(self, comments: Sequence[Comment]) -> None:
@@ -555,6 +630,25 @@ class _Builder:
             own = comment.own_line
             line = _next_content_line(self.lines, comment.line) if own else comment.line
             self.out.suppressions.append(Suppression(codes, line, span))
+
+
+def _first_token(item: nodes.Item) -> Token:
+    """A token on the first line of a top-level item."""
+    match item:
+        case nodes.Header():
+            return item.key
+        case nodes.Source():
+            return item.id
+        case nodes.Group():
+            return item.id or item.title
+        case nodes.Statement():
+            return item.head.kind or item.head.id or item.head.text
+        case nodes.FlatInference():
+            label = item.label
+            return label.id or label.label or next(iter(label.flags), item.premises[0])
+        case nodes.Expectation():
+            return item.label
+    raise TypeError(f"not a top-level item: {item!r}")
 
 
 def _line_tokens(line: nodes.BodyLine) -> tuple[Token, Token]:

@@ -1,6 +1,6 @@
 """Plain-words names for the elements of a map, as findings and explanations print them.
 
-An element written without an id has a made-up one (``claim@12:5``); these names never show
+An element written without an id has a made-up one (``claim#1``); these names never show
 it: such a statement is ``the claim on line 12``.
 """
 
@@ -19,7 +19,7 @@ def describe(m: ArgumentMap, id: str) -> str:
     statement = m.statements.get(id)
     if statement is not None:
         if not statement.named:
-            return f"the {statement.kind.value} on line {statement.span.line}"
+            return f"the {statement.kind.value} on line {m.span(statement).line}"
         return f'{statement.kind.value} "{id}"'
     inference = m.inference(id)
     if inference is None:
@@ -31,7 +31,7 @@ def describe(m: ArgumentMap, id: str) -> str:
     target = m.inference(inference.target)
     if target is not None and not target.named:
         target_kind = "reason" if target.id in m.reasons else "objection"
-        return f"the {kind} {link} the {target_kind} on line {target.span.line}"
+        return f"the {kind} {link} the {target_kind} on line {m.span(target).line}"
     return f"the {kind} {link} {describe(m, inference.target)}"
 
 

@@ -34,17 +34,17 @@ def map_to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
                 "url": s.url,
                 "author": s.author,
                 "date": s.date,
-                "span": span_to_dict(s.span),
+                "span": span_to_dict(m.span(s)),
             }
             for s in m.sources.values()
         ],
         "groups": [
-            {"id": g.id, "title": g.title, "parent": g.parent, "span": span_to_dict(g.span)}
+            {"id": g.id, "title": g.title, "parent": g.parent, "span": span_to_dict(m.span(g))}
             for g in m.groups.values()
         ],
-        "statements": [_statement(s) for s in m.statements.values()],
-        "reasons": [_inference(r) for r in m.reasons.values()],
-        "objections": [_inference(o) for o in m.objections.values()],
+        "statements": [_statement(m, s) for s in m.statements.values()],
+        "reasons": [_inference(m, r) for r in m.reasons.values()],
+        "objections": [_inference(m, o) for o in m.objections.values()],
         "theses": [s.id for s in m.theses],
         "expectations": [
             {"label": e.label.value, "ids": list(e.ids), "span": span_to_dict(e.span)}
@@ -57,7 +57,7 @@ def map_to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def _statement(s: Statement) -> dict[str, Any]:
+def _statement(m: ArgumentMap, s: Statement) -> dict[str, Any]:
     return {
         "id": s.id,
         "named": s.named,
@@ -68,17 +68,22 @@ def _statement(s: Statement) -> dict[str, Any]:
         "notes": list(s.notes),
         "group": s.group,
         "quotes": [
-            {"source": q.source, "text": q.text, "span": span_to_dict(q.span)} for q in s.quotes
+            {"source": q.source, "text": q.text, "span": span_to_dict(m.span_in(s.id, q.place))}
+            for q in s.quotes
         ],
         "citations": [
-            {"source": c.source, "locator": c.locator, "span": span_to_dict(c.span)}
+            {
+                "source": c.source,
+                "locator": c.locator,
+                "span": span_to_dict(m.span_in(s.id, c.place)),
+            }
             for c in s.citations
         ],
-        "span": span_to_dict(s.span),
+        "span": span_to_dict(m.span(s)),
     }
 
 
-def _inference(i: Inference) -> dict[str, Any]:
+def _inference(m: ArgumentMap, i: Inference) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": i.id,
         "named": i.named,
@@ -86,7 +91,7 @@ def _inference(i: Inference) -> dict[str, Any]:
         "premises": list(i.premises),
         "target": i.target,
         "group": i.group,
-        "span": span_to_dict(i.span),
+        "span": span_to_dict(m.span(i)),
     }
     if isinstance(i, Objection):
         data["conceded"] = i.conceded

@@ -1,10 +1,12 @@
 """The map model: immutable, typed objects for everything a .arg file declares.
 
-Every element carries the :class:`Span` it was written at. Ids share one namespace
+Every element carries the :class:`Place` it is written at within its top-level item, and the
+map knows how many lines are above each item (:meth:`ArgumentMap.span` gives the place in the
+file): an item that moves in the file keeps its elements as they are. Ids share one namespace
 (statements, reasons, objections, sources and groups), as references are written by id alone.
-Anonymous reasons and objections, and premises written without an id, get a synthetic id
-containing ``@`` (``reason@12:5``, ``claim@14:7``: the kind, and the line and column where it is
-written), which no user id can contain, and ``named=False``.
+Anonymous reasons and objections, premises written without an id and groups without an id get
+a synthetic id: the kind, ``#`` and a number (``reason#3``, ``claim#4``), numbered from 1 in the
+order they are written, which no user id can contain; their ``named`` is False.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = [
     "Inference",
     "Label",
     "Objection",
+    "Place",
     "Quote",
     "Reason",
     "Source",
@@ -45,6 +48,17 @@ class Span:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Place:
+    """Where an element is written within its top-level item: lines counted from the item's
+    first line (1-based), columns as in the file (1-based), end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
 def span_to_dict(span: Span) -> dict[str, str | int]:
@@ -84,7 +98,7 @@ class Source:
     """A text that quotes refer to; ``file`` is as written, relative to the map."""
 
     id: str
-    span: Span
+    place: Place
     title: str | None = None
     file: str | None = None
     url: str | None = None
@@ -94,20 +108,22 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Verbatim words of a source that say a statement; ``source`` is a source id."""
+    """Verbatim words of a source that say a statement; ``source`` is a source id. Its place
+    is in the statement's top-level item (:meth:`ArgumentMap.span_in`)."""
 
     source: str
     text: str
-    span: Span
+    place: Place
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A reference to a source without verbatim words, with an optional locator."""
+    """A reference to a source without verbatim words, with an optional locator (placed as
+    a :class:`Quote` is)."""
 
     source: str
     locator: str | None
-    span: Span
+    place: Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +132,7 @@ class Group:
 
     id: str
     title: str
-    span: Span
+    place: Place
     parent: str | None = None
 
 
@@ -127,7 +143,7 @@ class Statement:
     id: str
     kind: StatementKind
     text: str
-    span: Span
+    place: Place
     attribution: str | None = None
     tags: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -149,7 +165,7 @@ class Inference:
     id: str
     premises: tuple[str, ...]
     target: str
-    span: Span
+    place: Place
     named: bool = True
     label: str | None = None
     group: str | None = None
@@ -206,10 +222,29 @@ class ArgumentMap:
     objections: Mapping[str, Objection] = field(default_factory=dict)
     suppressions: tuple[Suppression, ...] = ()
     expectations: tuple[Expectation, ...] = ()
+    offsets: Mapping[str, int] = field(default_factory=dict)
+    """For each statement, inference, source and group, the number of lines above the
+    top-level item it is written in (an element not listed is placed from line 1)."""
 
     def __post_init__(self) -> None:
-        for name in ("sources", "groups", "statements", "reasons", "objections"):
+        for name in ("sources", "groups", "statements", "reasons", "objections", "offsets"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
+
+    def span(self, element: Statement | Inference | Source | Group) -> Span:
+        """Where an element is written in the file."""
+        return self.span_in(element.id, element.place)
+
+    def span_in(self, owner: str, place: Place) -> Span:
+        """Where a place in the top-level item of element ``owner`` is in the file (for the
+        quotes and citations of a statement, its id)."""
+        offset = self.offsets.get(owner, 0)
+        return Span(
+            self.path,
+            place.line + offset,
+            place.column,
+            place.end_line + offset,
+            place.end_column,
+        )
 
     def inference(self, id: str) -> Reason | Objection | None:
         """The reason or objection with this id, if any."""

@@ -49,15 +49,16 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
     suggest = _Suggestions(list(kinds))
     bad_owners: set[str] = set()
     bad_uses: set[tuple[str, str]] = set()
-    for owner, uses in decl.uses.items():
-        for id, token, expects, offset in uses:
-            kind = kinds.get(id)
-            if kind in _ALLOWED[expects]:
-                continue
-            span = token_span(decl.path, token, offset=offset)
-            diagnostics.append(_problem(id, span, kind, expects, suggest))
-            bad_owners.add(owner)
-            bad_uses.add((owner, id))
+    for offset, piece_uses in decl.uses:
+        for owner, uses in piece_uses.items():
+            for id, token, expects in uses:
+                kind = kinds.get(id)
+                if kind in _ALLOWED[expects]:
+                    continue
+                span = token_span(decl.path, token, offset=offset)
+                diagnostics.append(_problem(id, span, kind, expects, suggest))
+                bad_owners.add(owner)
+                bad_uses.add((owner, id))
     sole_source = next(iter(decl.sources)) if len(decl.sources) == 1 else None
     for span in decl.quotes_without_source:
         if sole_source is None:
@@ -96,6 +97,7 @@ def resolve(decl: Declarations, path: str) -> tuple[ArgumentMap, list[Diagnostic
         objections=objections,
         suppressions=tuple(decl.suppressions),
         expectations=tuple(e for e in expectations if e.ids),
+        offsets=decl.offsets,
     )
     return argument_map, diagnostics
 

@@ -146,7 +146,7 @@ def node_names(m: ArgumentMap) -> dict[str, str]:
         *m.reasons.values(),
         *m.objections.values(),
     ]
-    order = sorted(elements, key=lambda e: (e.span.line, e.span.column))
+    order = sorted(elements, key=lambda e: (m.span(e).line, m.span(e).column))
     names: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for e in order:

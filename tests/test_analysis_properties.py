@@ -13,9 +13,9 @@ from argmap.analysis import analyze
 from argmap.analysis.graphs import index_map, strongly_connected
 from argmap.analysis.witness import why_unsupported
 from argmap.checks import CheckContext, run_checks
-from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
+from argmap.model import ArgumentMap, Objection, Place, Reason, Statement, StatementKind
 
-SPAN = Span("random.arg", 1, 1, 1, 2)
+SPAN = Place(1, 1, 1, 2)
 
 
 @st.composite

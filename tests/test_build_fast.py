@@ -12,6 +12,7 @@ from argmap.model import (
     Citation,
     Inference,
     Objection,
+    Place,
     Quote,
     Reason,
     Span,
@@ -107,10 +108,12 @@ def test_map_without_errors_keeps_what_was_built() -> None:
     result = read_text(text, "t.arg")
     assert result.ok
     a = result.map.statements["a"]
-    assert a.quotes == (Quote("s", "w", Span("t.arg", 3, 3, 3, 14)),)
-    assert a.citations == (Citation("s", "p. 3", Span("t.arg", 4, 3, 4, 16)),)
+    assert a.quotes == (Quote("s", "w", Place(2, 3, 2, 14)),)
+    assert a.citations == (Citation("s", "p. 3", Place(3, 3, 3, 16)),)
+    # Places count from the first line of the top-level item: the map knows where it is.
+    assert result.map.span_in("a", a.quotes[0].place) == Span("t.arg", 3, 3, 3, 14)
     assert result.map.reasons["r"].premises == ("b",)
-    assert list(result.map.objections) == ["objection@6:3"]
+    assert list(result.map.objections) == ["objection#1"]
     assert result.map.expectations[0].ids == ("a", "b")
 
 
@@ -118,9 +121,9 @@ def test_map_with_errors_leaves_out_only_what_is_wrong() -> None:
     text = 'source s "S"\nclaim a: "x"\n  quote "w"\n  + [r] zz\n  - c: "z"\n'
     result = read_text(text, "t.arg")
     assert [(d.code, d.subject) for d in result.diagnostics] == [("E102", "zz")]
-    assert result.map.statements["a"].quotes == (Quote("s", "w", Span("t.arg", 3, 3, 3, 12)),)
+    assert result.map.statements["a"].quotes == (Quote("s", "w", Place(2, 3, 2, 12)),)
     assert list(result.map.reasons) == []
-    assert list(result.map.objections) == ["objection@5:3"]
+    assert list(result.map.objections) == ["objection#1"]
 
 
 # -- model objects: built by position, by name and with defaults, as dataclasses ------------
@@ -129,24 +132,26 @@ _TEXT = st.text(max_size=3)
 _SPANS = st.builds(
     Span, st.sampled_from(["a.arg", "b.arg"]), *[st.integers(1, 4) for _ in range(4)]
 )
+_PLACES = st.builds(Place, *[st.integers(1, 4) for _ in range(4)])
 _VALUES: dict[str, st.SearchStrategy[object]] = {
     "str": _TEXT,
     "str | None": st.none() | _TEXT,
     "int": st.integers(1, 9),
     "bool": st.booleans(),
     "Span": _SPANS,
+    "Place": _PLACES,
     "StatementKind": st.sampled_from(StatementKind),
     "tuple[str, ...]": st.lists(_TEXT, max_size=2).map(tuple),
-    "tuple[Quote, ...]": st.lists(st.builds(Quote, _TEXT, _TEXT, _SPANS), max_size=2).map(tuple),
+    "tuple[Quote, ...]": st.lists(st.builds(Quote, _TEXT, _TEXT, _PLACES), max_size=2).map(tuple),
     "tuple[Citation, ...]": st.lists(
-        st.builds(Citation, _TEXT, st.none() | _TEXT, _SPANS), max_size=2
+        st.builds(Citation, _TEXT, st.none() | _TEXT, _PLACES), max_size=2
     ).map(tuple),
 }
 """Values for each annotation of the fields of the classes below."""
 
 
 @pytest.mark.parametrize(
-    "cls", [Span, Quote, Statement, Inference, Reason, Objection], ids=lambda c: c.__name__
+    "cls", [Span, Place, Quote, Statement, Inference, Reason, Objection], ids=lambda c: c.__name__
 )
 @given(data=st.data())
 def test_model_constructors_set_every_field(cls: type, data: st.DataObject) -> None:
@@ -177,7 +182,7 @@ def test_spans_compare_as_their_fields(a: Span, b: Span) -> None:
 
 
 def test_reasons_and_objections_stay_apart() -> None:
-    span = Span("a.arg", 1, 1, 1, 2)
+    span = Place(1, 1, 1, 2)
     reason: object = Reason("r", ("a",), "t", span)
     assert reason != Objection("r", ("a",), "t", span)
     assert not hasattr(Reason("r", ("a",), "t", span), "conceded")

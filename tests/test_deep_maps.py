@@ -6,14 +6,14 @@ from collections import Counter
 
 from argmap.analysis import analyze
 from argmap.checks import CheckContext, run_checks
-from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
+from argmap.model import ArgumentMap, Objection, Place, Reason, Statement, StatementKind
 from argmap.reader import read_text
 
 N = 20_000
 
 
-def span(line: int) -> Span:
-    return Span("deep.arg", line, 1, line, 2)
+def span(line: int) -> Place:
+    return Place(line, 1, line, 2)
 
 
 def chain(n: int, *, grounded: bool, closed: bool = False) -> ArgumentMap:

@@ -39,7 +39,7 @@ def test_neovim_starts_argmap_lsp() -> None:
 def test_what_the_walk_through_names_is_in_the_map() -> None:
     result = read_text(FLAGSHIP.read_text(encoding="utf-8"), str(FLAGSHIP))
     line = int(re.search(r"Line (\d+), `claim showdown", DOC).group(1))  # type: ignore[union-attr]
-    assert result.map.statements["showdown"].span.line == line
+    assert result.map.span(result.map.statements["showdown"]).line == line
     assert result.map.reasons["r_meeting"].target == "better"
     assert {"o_gloomy", "o_friendship"} <= set(result.map.objections)
     assert "do_no_harm" in result.map.statements

@@ -127,26 +127,40 @@ def test_only_the_pieces_an_edit_touched_are_parsed_again() -> None:
     reused = [a.items is b.items for a, b in zip(first.pieces, second.pieces, strict=True)]
     assert reused == [True, True, False, True, True]
     assert [p.line_offset for p in second.pieces] == [0, 2, 4, 7, 9]
-    assert read_text(edited, "m.arg").map.statements["c"].span.line == 8
+    m = read_text(edited, "m.arg").map
+    assert m.span(m.statements["c"]).line == 8
 
 
-def test_only_the_pieces_an_edit_touched_or_moved_are_built_again() -> None:
+def test_only_the_pieces_an_edit_touched_are_built_again() -> None:
     cache = BuildCache()
+    longer = MAP.replace('  + a: "A."\n', '  + a: "A."\n  + [r2] a2: "A2."\n')
     versions = [
         MAP,
         MAP.replace('"A."', '"A, changed."'),  # the thesis changes; nothing moves
-        MAP.replace('  + a: "A."\n', '  + a: "A."\n  + a2: "A2."\n'),  # c and r move down
+        longer,  # c and r move down
+        "\n" + longer,  # everything moves down
+        "\n" + longer.replace("+ [r2]", "-"),  # an objection without an id renumbers the next
     ]
     built = []
     pieces = PieceCache()
     for text in versions:
         parsed = default_parser().parse(text, "m.arg", pieces)
         built.append(build(parsed.pieces, parsed.comments, text, "m.arg", cache))
-    first, changed, moved = built
+    first, changed, moved, all_moved, renumbered = built
     assert changed.statements["c"] is first.statements["c"]
     assert changed.statements["a"].text == "A, changed."
-    assert moved.statements["c"].span.line == first.statements["c"].span.line + 1
-    assert moved.reasons["r"].span.line == first.reasons["r"].span.line + 1
+    # What moved is kept as it was built: only its item's line offset changes.
+    assert moved.statements["c"] is first.statements["c"]
+    assert moved.reasons["r"] is first.reasons["r"]
+    assert moved.offsets["c"] == first.offsets["c"] + 1
+    assert moved.offsets["r"] == first.offsets["r"] + 1
+    assert all(all_moved.statements[id] is s for id, s in moved.statements.items())
+    assert all(all_moved.objections[id] is o for id, o in moved.objections.items())
+    assert all_moved.offsets == {id: offset + 1 for id, offset in moved.offsets.items()}
+    # An objection without an id added above another one renumbers it.
+    assert list(all_moved.objections) == ["objection#1"]
+    assert all_moved.objections["objection#1"].premises == ("b",)
+    assert renumbered.objections["objection#2"].premises == ("b",)
 
 
 def test_an_id_taken_by_an_earlier_piece_is_reported_as_without_a_cache() -> None:
@@ -191,6 +205,19 @@ def test_checking_again_after_an_edit_is_checking_from_scratch(change: tuple[str
         assert context.analysis is previous.analysis
 
 
+def test_a_line_added_at_the_top_moves_the_findings_and_keeps_the_analyses() -> None:
+    text = 'thesis t: "T."\n  + "Unsupported."\n  - assumption: "X."\n'
+    cache = ReadCache()
+    first = read_text(text, "m.arg", cache=cache)
+    found, previous = check_map(first, Config(), SourceReader({}))
+    moved = read_text("\n" + text, "m.arg", cache=cache)
+    assert moved.map.statements["claim#1"] is first.map.statements["claim#1"]
+    again, context = check_map(moved, Config(), SourceReader({}), previous=previous)
+    assert context.analysis is previous.analysis
+    assert again == check_map(read_text("\n" + text, "m.arg"), Config(), SourceReader({}))[0]
+    assert [d.span.line + 1 for d in found] == [d.span.line for d in again] != []
+
+
 ARGUMENT = 'thesis t: "T."\n  + [r] e: "E."\n  - [o] assumption a: "A."\n'
 
 
@@ -206,8 +233,10 @@ ANONYMOUS = ARGUMENT.replace("[r] ", "")
         (ARGUMENT, ARGUMENT.replace("[o]", "[o conceded]"), False),  # a concession
         (ARGUMENT, ARGUMENT.replace("- [o]", "+ [o]"), False),  # an objection made a reason
         (ARGUMENT, ARGUMENT + 'claim c: "C."\n', False),  # one more statement
-        # An inference without an id is named by its place: moved, it is another one.
-        (ANONYMOUS, "\n" + ANONYMOUS, False),
+        # An inference without an id is numbered in the order of the file: moved, it is the
+        # same one; another one before it renumbers it.
+        (ANONYMOUS, "\n" + ANONYMOUS, True),
+        (ANONYMOUS, ANONYMOUS.replace('"T."\n', '"T."\n  + f: "F."\n'), False),
     ],
 )
 def test_the_same_argument_is_told_by_ids_kinds_premises_targets_and_concessions(

@@ -52,10 +52,12 @@ def test_human_output_gives_the_verdict_first_then_the_table(tmp_path: Path) -> 
     )
     assert lines[2] == "  4 IN, 1 OUT, 0 UNDEC"
     assert lines[4].split() == ["id", "kind", "label", "why"]
-    rows = [line.split(maxsplit=3) for line in lines[5:]]
+    # An element written without an id is listed with its synthetic id and its line.
+    assert lines[6].split(maxsplit=4)[:4] == ["reason#1", "(line", "2)", "reason"]
+    rows = [line.replace(" (line 2)", "").split(maxsplit=3) for line in lines[5:]]
     assert [row[:3] for row in rows] == [
         ["t", "thesis", "OUT"],
-        ["reason@2:3", "reason", "IN"],
+        ["reason#1", "reason", "IN"],
         ["e", "evidence", "IN"],
         ["o1", "objection", "IN"],
         ["x", "evidence", "IN"],
@@ -87,7 +89,7 @@ def test_json_output(tmp_path: Path) -> None:
     }
     assert [row["id"] for row in document["labels"]] == [
         "t",
-        "reason@2:3",
+        "reason#1",
         "e",
         "o1",
         "x",

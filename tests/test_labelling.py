@@ -20,7 +20,7 @@ from argmap.analysis.graphs import index_map, strongly_connected
 from argmap.analysis.labelling import Labelling, explain, explain_all, label_map
 from argmap.analysis.wellfounded import Program, founded
 from argmap.analysis.why import Explanations
-from argmap.model import ArgumentMap, Label, Objection, Reason, Span, Statement, StatementKind
+from argmap.model import ArgumentMap, Label, Objection, Place, Reason, Statement, StatementKind
 from argmap.reader import read_text
 from bench.labelling import knot, relay
 from tests.oracle import Argument, attacks, build_framework, grounded, oracle_labels
@@ -28,7 +28,7 @@ from tests.oracle import Argument, attacks, build_framework, grounded, oracle_la
 V = TypeVar("V")
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
-SPAN = Span("generated.arg", 1, 1, 1, 2)
+SPAN = Place(1, 1, 1, 2)
 
 
 def parse(text: str) -> ArgumentMap:
@@ -147,7 +147,7 @@ VECTORS = {
         objection o1: b -> t
         objection o2: c -> b
         """,
-        {IN: "a c t o2 reason@6:1", OUT: "b o1"},
+        {IN: "a c t o2 reason#1", OUT: "b o1"},
     ),
     "linked premises need all": (
         """
@@ -229,7 +229,7 @@ VECTORS = {
           - gloomy: "The general picture looks gloomy."
               - evidence normal: "Tough bargaining is normal."
         """,
-        {IN: "better meeting normal reason@3:3 objection@5:7", OUT: "gloomy objection@4:3"},
+        {IN: "better meeting normal reason#1 objection#2", OUT: "gloomy objection#1"},
     ),
     "two attack circles": (
         """
@@ -255,7 +255,7 @@ VECTORS = {
         reason r_ea: e -> a
         assumption e: "E."
         """,
-        {IN: "t a b e reason@3:3 r_ba r_ab r_ea"},
+        {IN: "t a b e reason#1 r_ba r_ab r_ea"},
     ),
     "undecided support loop with undecided support from outside": (
         """
@@ -270,7 +270,7 @@ VECTORS = {
         objection oef: e -> f
         objection ofe: f -> e
         """,
-        {UNDEC: "t a b e f reason@3:3 r_ba r_ab r_eb oef ofe"},
+        {UNDEC: "t a b e f reason#1 r_ba r_ab r_eb oef ofe"},
     ),
     "defeated conceded objection": (
         """
@@ -279,7 +279,7 @@ VECTORS = {
           - [oc conceded] assumption x: "X."
               - [ox] assumption y: "Y."
         """,
-        {IN: "t a y reason@3:3 ox", OUT: "x oc"},
+        {IN: "t a y reason#1 ox", OUT: "x oc"},
     ),
     "self-support": (
         """
@@ -287,7 +287,7 @@ VECTORS = {
           + a: "A."
         reason rs: a -> a
         """,
-        {OUT: "t a reason@3:3 rs"},
+        {OUT: "t a reason#1 rs"},
     ),
     "statements without an id": (
         """
@@ -297,8 +297,8 @@ VECTORS = {
           + claim: "C."
         """,
         {
-            IN: "a assumption@4:5 reason@3:3 objection@4:3",
-            OUT: "t claim@5:5 reason@5:3",
+            IN: "a assumption#1 reason#1 objection#1",
+            OUT: "t claim#1 reason#2",
         },
     ),
     "three reasons fail": (
@@ -466,12 +466,12 @@ EXPLANATIONS = [
     ),
     (
         "statements without an id",
-        "objection@4:3",
+        "objection#1",
         'stands: its premise, the assumption on line 4, is IN, so "t" is defeated',
     ),
     (
         "statements without an id",
-        "reason@5:3",
+        "reason#2",
         "its premise, the claim on line 5, is OUT, because the claim on line 5 has no support",
     ),
     (
@@ -495,7 +495,7 @@ EXPLANATIONS = [
     ("outline form", "gloomy", 'defeated by the objection from "normal", which stands'),
     (
         "outline form",
-        "objection@4:3",
+        "objection#1",
         'premise "gloomy" is OUT, because the objection from "normal" defeats "gloomy"',
     ),
     (

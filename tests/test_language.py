@@ -34,7 +34,7 @@ def test_source_with_fields() -> None:
         "F",
         "2012",
     )
-    assert s.span == Span("t.arg", 1, 8, 1, 11)
+    assert m.span(s) == Span("t.arg", 1, 8, 1, 11)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_statement_kinds(keyword: str, kind: StatementKind) -> None:
 
 def test_statement_span_covers_the_head() -> None:
     m = parse('claim a: "x"\n')
-    assert m.statements["a"].span == Span("t.arg", 1, 1, 1, 13)
+    assert m.span(m.statements["a"]) == Span("t.arg", 1, 1, 1, 13)
 
 
 def test_attribution_tags_notes() -> None:
@@ -80,7 +80,7 @@ def test_quotes_and_citations() -> None:
         ("rep", "two"),
     ]
     assert [(c.source, c.locator) for c in e.citations] == [("rep", "p. 4"), ("col", None)]
-    assert e.quotes[0].span == Span("t.arg", 4, 3, 4, 35)
+    assert m.span_in(e.id, e.quotes[0].place) == Span("t.arg", 4, 3, 4, 35)
 
 
 def test_quote_without_source_uses_the_only_source() -> None:
@@ -158,7 +158,7 @@ def test_flat_declarations_and_undercut() -> None:
     assert m.objections["o3"].target == "o1"
     assert m.inference("o3") is m.objections["o3"]
     anonymous = [r for r in m.reasons.values() if not r.named]
-    assert len(anonymous) == 1 and "@" in anonymous[0].id
+    assert len(anonymous) == 1 and "#" in anonymous[0].id
 
 
 def test_cycles_and_shared_premises_are_expressible() -> None:
@@ -262,7 +262,7 @@ def test_model_is_immutable() -> None:
         m.statements["b"] = m.statements["a"]  # type: ignore[index]
 
 
-def test_a_premise_without_an_id_is_named_by_its_kind_and_place() -> None:
+def test_a_premise_without_an_id_is_named_by_its_kind_and_a_number() -> None:
     m = parse(
         'thesis t: "T"\n'
         '  - "Children cannot choose well."\n'
@@ -273,19 +273,20 @@ def test_a_premise_without_an_id_is_named_by_its_kind_and_place() -> None:
         'source s "S"\n'
     )
     assert [(s.id, s.kind, s.text, s.named) for s in m.statements.values()][1:] == [
-        ("claim@2:5", StatementKind.CLAIM, "Children cannot choose well.", False),
-        ("evidence@3:9", StatementKind.EVIDENCE, "A survey.", False),
-        ("assumption@5:5", StatementKind.ASSUMPTION, "A.", False),
-        ("claim@6:5", StatementKind.CLAIM, "B.", False),
+        ("claim#1", StatementKind.CLAIM, "Children cannot choose well.", False),
+        ("evidence#1", StatementKind.EVIDENCE, "A survey.", False),
+        ("assumption#1", StatementKind.ASSUMPTION, "A.", False),
+        ("claim#2", StatementKind.CLAIM, "B.", False),
     ]
     assert m.statements["t"].named
-    assert m.statements["evidence@3:9"].quotes[0].text == "words"
+    assert m.statements["evidence#1"].quotes[0].text == "words"
     assert [(o.premises, o.target) for o in m.objections.values()] == [
-        (("evidence@3:9",), "claim@2:5"),
-        (("claim@2:5",), "t"),
+        (("evidence#1",), "claim#1"),
+        (("claim#1",), "t"),
     ]
     (reason,) = m.reasons.values()
-    assert reason.premises == ("assumption@5:5", "claim@6:5")
+    assert reason.premises == ("assumption#1", "claim#2")
+    assert m.span(m.statements["claim#2"]) == Span("t.arg", 6, 5, 6, 9)
 
 
 def test_findings_name_a_statement_without_an_id_by_its_line() -> None:

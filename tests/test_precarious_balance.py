@@ -78,12 +78,15 @@ def test_every_statement_carries_the_columns_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("statement", "quote"), QUOTES, ids=[f"{s}:{q.span.line}" for s, q in QUOTES]
+    ("statement", "quote"),
+    QUOTES,
+    ids=[f"{s}:{COLUMN_MAP.span_in(s, q.place).line}" for s, q in QUOTES],
 )
 def test_quote_is_in_the_column(column: SourceText, statement: str, quote: Quote) -> None:
     found = column.find(quote.text)
+    line = COLUMN_MAP.span_in(statement, quote.place).line
     assert isinstance(found, Found), (
-        f"{statement} (line {quote.span.line}): {found.problem.value} part {found.part!r}; "
+        f"{statement} (line {line}): {found.problem.value} part {found.part!r}; "
         f"closest passage: {found.hint.text if found.hint else None!r}"
     )
 

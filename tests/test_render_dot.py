@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from argmap.analysis import analyze
 from argmap.analysis.labelling import label_map
-from argmap.model import ArgumentMap, Group, Label, Reason, Span, Statement, StatementKind
+from argmap.model import ArgumentMap, Group, Label, Place, Reason, Statement, StatementKind
 from argmap.reader import read_text
 from argmap.render import Findings, RenderOptions, find, focus_problem, parse_attribute, to_digraph
 from argmap.render.attributes import OWN_ATTRIBUTES, USED_BY, attribute_problem
@@ -132,7 +132,7 @@ def test_groups_are_nested_clusters_and_empty_groups_are_left_out() -> None:
 
 
 def test_deeply_nested_groups_and_long_chains_need_no_recursion() -> None:
-    span = Span("x", 1, 1, 1, 2)
+    span = Place(1, 1, 1, 2)
     groups = {
         f"g{i}": Group(f"g{i}", f"G{i}", span, f"g{i - 1}" if i else None) for i in range(1500)
     }
@@ -141,13 +141,13 @@ def test_deeply_nested_groups_and_long_chains_need_no_recursion() -> None:
             f"c{i}",
             StatementKind.CLAIM,
             f"C{i}",
-            Span("x", i + 1, 1, i + 1, 2),
+            Place(i + 1, 1, i + 1, 2),
             group=f"g{i % 1500}",
         )
         for i in range(2000)
     }
     reasons = {
-        f"r{i}": Reason(f"r{i}", (f"c{i + 1}",), f"c{i}", Span("x", i + 1, 5, i + 1, 6))
+        f"r{i}": Reason(f"r{i}", (f"c{i + 1}",), f"c{i}", Place(i + 1, 5, i + 1, 6))
         for i in range(1999)
     }
     m = ArgumentMap("x", groups=groups, statements=statements, reasons=reasons)

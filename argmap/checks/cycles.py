@@ -34,7 +34,7 @@ def _loop_text(ctx: CheckContext, members: tuple[str, ...]) -> tuple[str, list[R
     path += " → …" if len(steps) > NOTES else f' → "{steps[0][0]}"'
     notes = [
         Related(
-            m.reasons[r].span,
+            m.span(m.reasons[r]),
             f'{describe(m, r)} supports "{m.reasons[r].target}" with "{premise}"',
         )
         for premise, r in steps[:NOTES]
@@ -86,7 +86,7 @@ class CircularSupport(Check):
             yield self.finding(
                 f"circular support: {path}; {quoted_list(m, alone)} "
                 f"{'has' if len(alone) == 1 else 'have'} no support from outside the circle",
-                m.statements[members[0]].span,
+                m.span(m.statements[members[0]]),
                 members[0],
                 notes,
                 hint="support one of these claims independently, or remove a reason of the circle",
@@ -129,7 +129,7 @@ class CircularSupportGrounded(Check):
         for members, path, notes in _circles(ctx, grounded=True):
             yield self.finding(
                 f"circular support: {path}; each of them also has support from outside the circle",
-                m.statements[members[0]].span,
+                m.span(m.statements[members[0]]),
                 members[0],
                 notes,
             )
@@ -166,7 +166,7 @@ class SelfSupport(Check):
                 yield self.finding(
                     f'{describe(m, reason.id)} supports "{reason.target}" with itself: '
                     f'"{reason.target}" is both its premise and its target',
-                    reason.span,
+                    m.span(reason),
                     reason.id,
                     hint="replace the premise with the statement you meant, or remove the reason",
                 )
@@ -215,7 +215,7 @@ class SelfAttack(Check):
                 continue
             yield self.finding(
                 message,
-                objection.span,
+                m.span(objection),
                 objection.id,
                 hint="aim the objection at what it was meant to attack, or correct its premise",
             )
@@ -271,9 +271,9 @@ class SupportsAndAttacks(Check):
                     f"{mention(m, premise)} both supports and attacks "
                     f"{mention(m, objection.target)}: it is a premise of "
                     f"{describe(m, reason_id)} and of {describe(m, objection.id)}",
-                    objection.span,
+                    m.span(objection),
                     objection.id,
-                    [Related(reason.span, f"{describe(m, reason_id)} is here")],
+                    [Related(m.span(reason), f"{describe(m, reason_id)} is here")],
                     hint="correct the link that is wrong, or split the statement in two",
                 )
 
@@ -324,7 +324,7 @@ class RestatedPremise(Check):
                     yield self.finding(
                         f"{describe(m, reason.id)} supports {mention(m, reason.target)} with "
                         f"{named}, which says the same thing in the same words",
-                        reason.span,
+                        m.span(reason),
                         reason.id,
-                        [Related(m.statements[premise].span, f"{named} is declared here")],
+                        [Related(m.span(m.statements[premise]), f"{named} is declared here")],
                     )

@@ -73,13 +73,13 @@ class UnansweredObjection(Check):
                 )
             target = m.statements.get(objection.target) or m.inference(objection.target)
             related = (
-                [Related(target.span, f"it objects to {describe(m, objection.target)} here")]
+                [Related(m.span(target), f"it objects to {describe(m, objection.target)} here")]
                 if target is not None
                 else []
             )
             yield self.finding(
                 message,
-                objection.span,
+                m.span(objection),
                 objection.id,
                 related,
                 hint='answer it with an objection to it or to its premise ("-" under the '

@@ -81,7 +81,13 @@ class QuoteNotInSource(Check):
                     continue
                 miss = _prepared(text, case_sensitive).missing(quote.text)
                 if miss is not None:
-                    yield self._miss(ctx, quote.source, miss, quote.span, statement.id)
+                    yield self._miss(
+                        ctx,
+                        quote.source,
+                        miss,
+                        ctx.map.span_in(statement.id, quote.place),
+                        statement.id,
+                    )
 
     def _miss(
         self, ctx: CheckContext, source: str, miss: NotFound, span: Span, subject: str
@@ -193,7 +199,7 @@ class MissingSource(Check):
                     f"fix the path on the file line under the source (a path from the map's "
                     f'folder, "{folder}"), or give the text with --source {source.id}=PATH'
                 )
-            yield self.finding(message, source.span, source.id, hint=hint)
+            yield self.finding(message, ctx.map.span(source), source.id, hint=hint)
 
 
 @register
@@ -252,7 +258,7 @@ class UncheckedQuotes(Check):
                 reason = f'its file "{source.file}" was not read'
             yield self.finding(
                 f"{_quotes_of(source.id, counts[source.id])} not checked: {reason}",
-                source.span,
+                ctx.map.span(source),
                 source.id,
                 hint=f"{_HOW_TO_GIVE_TEXT}, or run argmap check with --source {source.id}=PATH",
             )

@@ -46,7 +46,7 @@ class UnusedSource(Check):
             if source.id not in used:
                 yield self.finding(
                     f'source "{source.id}" is declared but no quote or citation refers to it',
-                    source.span,
+                    m.span(source),
                     source.id,
                     hint=f'quote it (quote {source.id} "words") or cite it, or remove it',
                 )
@@ -89,7 +89,7 @@ class EvidenceWithoutSource(Check):
                 yield self.finding(
                     f"{describe(m, statement.id)} has no quote and no citation: "
                     "say where it comes from",
-                    statement.span,
+                    m.span(statement),
                     statement.id,
                     hint='add a line under it: quote SOURCE "words" or cite SOURCE "page"',
                 )

@@ -68,12 +68,12 @@ class UnsupportedClaim(Check):
                 continue
             users = [m.reasons.get(u) or m.objections[u] for u in analysis.index.users_of(id)]
             related = [
-                Related(u.span, f"it is a premise of {describe(m, u.id)} here")
+                Related(m.span(u), f"it is a premise of {describe(m, u.id)} here")
                 for u in users[:NOTES]
             ]
             yield self.finding(
                 f"{describe(m, id)} has no reason and is not evidence or an assumption",
-                statement.span,
+                m.span(statement),
                 id,
                 related,
                 hint=_HOW_TO_SUPPORT,
@@ -133,7 +133,7 @@ class UnsupportedClaimTransitive(Check):
                 why += " (…and more further down the chain)"
             yield self.finding(
                 f"{describe(m, id)} is unsupported: {why}",
-                statement.span,
+                m.span(statement),
                 id,
                 shown,
                 hint="follow the notes and support the claim where the chain ends",
@@ -149,7 +149,7 @@ class UnsupportedClaimTransitive(Check):
             verb = "is" if len(premises) == 1 else "are"
             notes.append(
                 Related(
-                    m.reasons[reason].span,
+                    m.span(m.reasons[reason]),
                     f"{describe(m, reason)} fails: its {noun} {quoted_list(m, premises)} {verb} "
                     "unsupported",
                 )
@@ -157,7 +157,7 @@ class UnsupportedClaimTransitive(Check):
         for leaf in witness.leaves:
             notes.append(
                 Related(
-                    m.statements[leaf].span,
+                    m.span(m.statements[leaf]),
                     f"the chain ends at {describe(m, leaf)}, which has no reason and is not "
                     "evidence or an assumption",
                 )
@@ -169,7 +169,7 @@ class UnsupportedClaimTransitive(Check):
                 if len(members) == 1
                 else f"{quoted_list(m, members)} only support each other in a circle (see C401)"
             )
-            notes.append(Related(m.statements[members[0]].span, circle))
+            notes.append(Related(m.span(m.statements[members[0]]), circle))
         return notes, witness.complete
 
 
@@ -210,7 +210,7 @@ class SinglePremiseReason(Check):
                     f"{describe(m, reason.id)} has a single premise, "
                     f"{mention(m, reason.premises[0])}: is an unstated co-premise needed to "
                     f"reach {mention(m, reason.target)}?",
-                    reason.span,
+                    m.span(reason),
                     reason.id,
                     hint='add the linking premise with an "&" line, often as an assumption',
                 )
@@ -252,7 +252,7 @@ class Orphan(Check):
                 yield self.finding(
                     f"{describe(m, statement.id)} is not connected to any thesis: no reason or "
                     "objection links it to what the map argues for",
-                    statement.span,
+                    m.span(statement),
                     statement.id,
                     hint="use it as a premise, declare it as a thesis, or remove it",
                 )

@@ -64,7 +64,7 @@ class ThesisNotAccepted(Check):
             state = "does not stand" if label is Label.OUT else "is undecided"
             yield self.finding(
                 f"{describe(m, thesis)} {state} ({label.value}): {ctx.explanations[thesis]}",
-                m.statements[thesis].span,
+                m.span(m.statements[thesis]),
                 thesis,
                 _deciding(ctx, thesis),
                 hint="`argmap label` shows the label of every element and why",
@@ -109,7 +109,7 @@ class ObjectionStands(Check):
             answered = _answered(ctx, argued, id)
             yield self.finding(
                 f"{describe(m, id)} stands, so {describe(m, objection.target)} is OUT{answered}",
-                objection.span,
+                m.span(objection),
                 id,
                 [Related(_span(m, objection.target), "what it defeats")],
                 hint="answer it with an objection to it or to its premise, or mark it conceded"
@@ -152,7 +152,7 @@ class ObjectionUndecided(Check):
         for id in _hostile(ctx, Label.UNDEC):
             yield self.finding(
                 f"{describe(ctx.map, id)} is undecided: {ctx.explanations[id]}",
-                ctx.map.objections[id].span,
+                ctx.map.span(ctx.map.objections[id]),
                 id,
             )
 
@@ -203,7 +203,7 @@ class StandsByConcession(Check):
                 " outweighed: the weighing is the author's, not an argument of the map",
                 _span(m, target),
                 target,
-                [Related(m.objections[o].span, "the conceded objection") for o in standing],
+                [Related(m.span(m.objections[o]), "the conceded objection") for o in standing],
                 hint="answer the objection to argue the weighing, or drop `conceded` if the"
                 " objection wins",
             )
@@ -308,7 +308,7 @@ def _deciding(ctx: CheckContext, id: str) -> list[Related]:
         else:
             verb = "defeats" if attacked in m.statements else "cuts off"
             note = f"the objection that {verb} {describe(m, attacked)}, which it rests on"
-        notes.append(Related(m.objections[objection].span, note))
+        notes.append(Related(m.span(m.objections[objection]), note))
     return notes
 
 
@@ -316,4 +316,4 @@ def _span(m: ArgumentMap, id: str) -> Span:
     element = m.statements.get(id) or m.inference(id)
     if element is None:
         raise KeyError(id)
-    return element.span
+    return m.span(element)

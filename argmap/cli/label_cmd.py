@@ -96,11 +96,18 @@ def _human(document: Mapping[str, Any]) -> str:
     lines.append("  " + ", ".join(f"{n} {label}" for label, n in counts.items()))
     lines.append("")
     rows = document["labels"]
-    width = min(_ID_WIDTH, max(len("id"), *(len(row["id"]) for row in rows)))
+    shown = [_shown_id(row) for row in rows]
+    width = min(_ID_WIDTH, max(len("id"), *(len(id) for id in shown)))
     lines.append(f"  {'id':<{width}}  {'kind':<10}  {'label':<5}  why")
-    for row in rows:
-        lines.append(f"  {row['id']:<{width}}  {row['kind']:<10}  {row['label']:<5}  {row['why']}")
+    for id, row in zip(shown, rows, strict=True):
+        lines.append(f"  {id:<{width}}  {row['kind']:<10}  {row['label']:<5}  {row['why']}")
     return "\n".join(lines)
+
+
+def _shown_id(row: Mapping[str, Any]) -> str:
+    """A row's id, and for an element written without one (``reason#2``) its line."""
+    id: str = row["id"]
+    return f"{id} (line {row['location']['line']})" if "#" in id else id
 
 
 def _kind(m: ArgumentMap, id: str) -> str:
@@ -114,7 +121,7 @@ def _span(m: ArgumentMap, id: str) -> Span:
     element = m.statements.get(id) or m.inference(id)
     if element is None:
         raise KeyError(id)
-    return element.span
+    return m.span(element)
 
 
 def _position(span: Span) -> tuple[int, int]:

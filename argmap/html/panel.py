@@ -111,7 +111,7 @@ def panel_data(
         entry.update(
             {
                 "id": visible_text(element.id) if _named(element) else None,
-                "line": element.span.line,
+                "line": m.span(element).line,
                 "label": label.value if label else None,
                 "why": visible_text(why[element.id]) if element.id in why else None,
                 "findings": about.get(element.id, []),

@@ -28,8 +28,8 @@ from argmap.model import (
     ArgumentMap,
     Inference,
     Objection,
+    Place,
     Reason,
-    Span,
     Statement,
     StatementKind,
 )
@@ -59,7 +59,7 @@ def read_aif(text: str, path: str, leaves: Leaves = Leaves.ASSUMPTION) -> Conver
     """The map of one AIF document (a nodeset, or OVA's ``{"AIF": {...}}``)."""
     notes: list[Note] = []
     graph = _graph(_document(text), path, notes)
-    span = Span(path, 1, 1, 1, 1)
+    span = Place(1, 1, 1, 1)
     make_id = IdMaker()
     ids = {node: make_id(graph.texts[node]) for node, type in graph.types.items() if type == "I"}
     statements = {
@@ -361,25 +361,25 @@ def _left_out(m: ArgumentMap) -> Iterable[Note]:
     for what, affected in lost:
         if affected:
             yield _note(
-                m.path,
+                m,
                 affected,
-                f"{count(len(affected), 'statement')} lose {what} ({_ids(affected)})",
+                f"{count(len(affected), 'statement')} lose {what} ({_ids(m, affected)})",
             )
     named = [i for i in (*m.reasons.values(), *m.objections.values()) if i.named]
     if named:
         yield _note(
-            m.path,
+            m,
             named,
             f"{count(len(named), 'named inference')} (reasons and objections) lose their "
-            f"names, as AIF nodes have numbers: {_ids(named)}",
+            f"names, as AIF nodes have numbers: {_ids(m, named)}",
         )
     conceded = [o for o in m.objections.values() if o.conceded]
     if conceded:
         yield _note(
-            m.path,
+            m,
             conceded,
             f"{count(len(conceded), 'objection')} lose the mark `conceded` (AIF has none): "
-            + _ids(conceded),
+            + _ids(m, conceded),
         )
     for what, present in (
         ("sources", bool(m.sources)),
@@ -394,13 +394,13 @@ def _left_out(m: ArgumentMap) -> Iterable[Note]:
             yield Note(m.path, "the map", f"{what} have no place in AIF: left out")
 
 
-def _note(path: str, elements: Iterable[Statement | Inference], message: str) -> Note:
+def _note(m: ArgumentMap, elements: Iterable[Statement | Inference], message: str) -> Note:
     """A note on several elements of a map, at their lines."""
-    return Note(path, at_lines(e.span.line for e in elements), message)
+    return Note(m.path, at_lines(m.span(e).line for e in elements), message)
 
 
-def _ids(elements: Iterable[Statement | Inference]) -> str:
+def _ids(m: ArgumentMap, elements: Iterable[Statement | Inference]) -> str:
     """The ids of elements in the order of their lines, the first five of them."""
-    listed = sorted(elements, key=lambda e: e.span.line)
+    listed = sorted(elements, key=lambda e: m.span(e).line)
     shown = ", ".join(f'"{e.id}"' for e in listed[:5])
     return shown + (f" and {len(listed) - 5} more" if len(listed) > 5 else "")

@@ -41,6 +41,7 @@ from argmap.model import (
     Inference,
     Label,
     Objection,
+    Place,
     Quote,
     Reason,
     Source,
@@ -97,7 +98,7 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
     main: dict[str, str] = {}  # argument title -> the id of its main inference
     marked: dict[str, syntax.Argument] = {}  # conclusion title -> its objection argument
     for argument in doc.arguments.values():
-        span = Span(path, argument.line, 1, argument.line, 1)
+        span = Place(argument.line, 1, argument.line, 1)
         group = group_of.get(argument.group or "")
         if argument.data.get("objection") is True and argument.inferences:
             marked[argument.inferences[-1].conclusion] = argument
@@ -142,7 +143,7 @@ def read_argdown(text: str, path: str, leaves: Leaves = Leaves.CLAIM) -> Convers
                 id,
                 premises,
                 ids("statement", inference.conclusion),
-                Span(path, inference.line, 1, inference.line, 1),
+                Place(inference.line, 1, inference.line, 1),
                 named=named,
                 label=label,
                 group=group,
@@ -224,7 +225,7 @@ def _groups(doc: syntax.Document, ids: _Ids) -> dict[str, Group]:
             continue
         id = ids.given("group", g.title, g.data.get("id")) or ids("group", g.title)
         seen[g.title] = id
-        groups[id] = Group(id, g.title, Span("", 1, 1, 1, 1), seen.get(g.parent or ""))
+        groups[id] = Group(id, g.title, Place(1, 1, 1, 1), seen.get(g.parent or ""))
     return groups
 
 
@@ -235,7 +236,7 @@ def _statement(
     tags = [t for t in s.tags if t not in _KINDS]
     kinds = [_KINDS[t] for t in s.tags if t in _KINDS]
     kind = _KINDS.get(data.kind() or "") or (kinds[0] if kinds else StatementKind.CLAIM)
-    span = Span(path, s.line, 1, s.line, 1)
+    span = Place(s.line, 1, s.line, 1)
     by = data.text("by")
     statement_notes = data.listed("notes", lambda n: isinstance(n, str), "a text")
     quotes = tuple(
@@ -371,7 +372,7 @@ def _sources(doc: syntax.Document, ids: _Ids, path: str, notes: list[Note]) -> d
                         continue
                     fields = {k: s.get(k) for k in ("title", "file", "url", "author", "date")}
                     texts = {k: v for k, v in fields.items() if isinstance(v, str)}
-                    sources[id] = Source(id, Span(path, 1, 1, 1, 1), **texts)
+                    sources[id] = Source(id, Place(1, 1, 1, 1), **texts)
                 continue
         notes.append(Note(path, "the front matter", f'"{key}" has no place in argmap: left out'))
     return sources
@@ -412,7 +413,7 @@ def _relation(relation: syntax.Relation, state: _Import) -> None:
     """One relation as a reason or objection (or a note saying why it cannot be one)."""
     doc, ids, main, marked = state.doc, state.ids, state.main, state.marked
     reasons, objections, path, notes = state.reasons, state.objections, state.path, state.notes
-    span = Span(path, relation.line, 1, relation.line, 1)
+    span = Place(relation.line, 1, relation.line, 1)
     where = f"line {relation.line}"
     source, target = relation.source, relation.target
     if source.kind == "statement" and source.title in marked:  # an objection argmap wrote
@@ -425,7 +426,7 @@ def _relation(relation: syntax.Relation, state: _Import) -> None:
             f"objection@{relation.line}" if anonymous else id,
             tuple(ids("statement", p) for p in inference.premises),
             _target(target, ids, main),
-            Span(path, argument.line, 1, argument.line, 1),
+            Place(argument.line, 1, argument.line, 1),
             named=not anonymous,
             label=argument.description or None,
             conceded=argument.data.get("conceded") is True,
@@ -538,7 +539,7 @@ def _front_matter(m: ArgumentMap) -> Iterator[str]:
 def _block(m: ArgumentMap, group: str | None, level: int, notes: list[Note]) -> Iterator[str]:
     for s in m.statements.values():
         if s.group == group:
-            yield _statement_line(s, notes)
+            yield _statement_line(m, s, notes)
             yield ""
     for inference in (*m.reasons.values(), *m.objections.values()):
         if inference.group == group:
@@ -550,21 +551,21 @@ def _block(m: ArgumentMap, group: str | None, level: int, notes: list[Note]) -> 
             yield from _block(m, g.id, level + 1, notes)
 
 
-def _statement_line(s: Statement, notes: list[Note]) -> str:
+def _statement_line(m: ArgumentMap, s: Statement, notes: list[Note]) -> str:
     text = s.text
     if not text:
         notes.append(
             Note(
-                s.span.file,
-                f"line {s.span.line}",
+                m.path,
+                f"line {m.span(s).line}",
                 f'the text of "{s.id}" is empty: Argdown reads its title as its text',
             )
         )
     elif syntax.parse(f"[x]: {text}").statements["x"].text != text or "\n" in text:
         notes.append(
             Note(
-                s.span.file,
-                f"line {s.span.line}",
+                m.path,
+                f"line {m.span(s).line}",
                 f'the text of "{s.id}" has characters Argdown reads as markup or line breaks: '
                 "it may not read back the same",
             )
@@ -617,4 +618,4 @@ def _inference(m: ArgumentMap, i: Inference, notes: list[Note]) -> Iterator[str]
 
 
 def _title(m: ArgumentMap, id: str) -> str:
-    return id.replace("@", " at ")
+    return id.replace("#", " ")

@@ -21,7 +21,7 @@ from argmap.interchange.basis import Leaves, with_leaves
 from argmap.interchange.ids import ID, IdMaker
 from argmap.interchange.notes import Conversion, FormatError, Note
 from argmap.interchange.pruning import orphaned
-from argmap.model import ArgumentMap, Objection, Reason, Span, Statement, StatementKind
+from argmap.model import ArgumentMap, Objection, Place, Reason, Statement, StatementKind
 
 __all__ = ["OPPONENT", "read_microtext"]
 
@@ -72,7 +72,7 @@ def read_microtext(
         )
         for n, e in enumerate(root.iter("edge"))
     ]
-    span = Span(path, 1, 1, 1, 1)
+    span = Place(1, 1, 1, 1)
 
     texts = _adu_texts(edus, order, roles, edges)
     for id in [id for id in roles if not texts[id]]:  # a statement that says nothing: none

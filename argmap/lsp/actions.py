@@ -66,7 +66,7 @@ def _assumption(doc: MapDocument, id: str) -> tuple[str, list[types.TextEdit]]:
     title = f"Make {mention(m, id)} an assumption"
     if statement is None or statement.kind is not StatementKind.CLAIM:
         return title, []
-    span = statement.span
+    span = m.span(statement)
     first = doc.token_at(doc.lines.position(span.line, span.column))
     if first is not None and first.kind is TokenKind.KIND:
         where = doc.lines.token_range(first)

@@ -118,7 +118,7 @@ class MapDocument:
         found: dict[str, Element] = {}
         for table in (m.sources, m.groups, m.statements, m.reasons, m.objections):
             for id, element in table.items():
-                if "@" not in id:
+                if "#" not in id:
                     found.setdefault(id, element)
         return found
 
@@ -166,7 +166,7 @@ class MapDocument:
 
     def definition(self, id: str) -> Token | Span:
         """Where ``id`` is declared: its token in the declaration, else the declaration."""
-        span = self.elements[id].span
+        span = self.result.map.span(self.elements[id])
         start = self.lines.offset(span.line, span.column)
         for token in self.occurrences.get(id, ()):
             if token.offset >= start and (token.line, token.column) <= (
@@ -179,8 +179,9 @@ class MapDocument:
     def statement_at(self, position: types.Position) -> Statement | None:
         """The statement whose declaration (kind, id and text) holds the cursor."""
         line, column = self.lines.place(position)
-        for statement in self.result.map.statements.values():
-            s = statement.span
+        m = self.result.map
+        for statement in m.statements.values():
+            s = m.span(statement)
             if (s.line, s.column) <= (line, column) <= (s.end_line, s.end_column):
                 return statement
         return None

@@ -30,14 +30,15 @@ def symbols(doc: MapDocument) -> list[types.DocumentSymbol]:
     for group in m.groups.values():
         children[group.id] = []
     for source in m.sources.values():
-        selection = lines.range(source.span)
+        selection = lines.range(m.span(source))
         top.append(
             types.DocumentSymbol(
                 source.id, types.SymbolKind.File, selection, selection, source.title
             )
         )
     for statement in m.statements.values():
-        selection = lines.range(statement.span)
+        span = m.span(statement)
+        selection = lines.range(span)
         children.get(statement.group, top).append(
             types.DocumentSymbol(
                 statement.id if statement.named else describe(m, statement.id),
@@ -47,16 +48,17 @@ def symbols(doc: MapDocument) -> list[types.DocumentSymbol]:
                 f"{statement.kind.value}: {statement.text}",
             )
         )
-        _extend(m.groups, statement.group, statement.span, ends)
+        _extend(m.groups, statement.group, span, ends)
     # Groups are built innermost first, so that each holds its finished sub-groups.
     for group in reversed(list(m.groups.values())):
-        end = ends.get(group.id, group.span)
-        whole = lines.range(Span(group.span.file, group.span.line, 1, end.end_line, end.end_column))
+        start = m.span(group)
+        end = ends.get(group.id, start)
+        whole = lines.range(Span(start.file, start.line, 1, end.end_line, end.end_column))
         symbol = types.DocumentSymbol(
             group.title or group.id,
             types.SymbolKind.Namespace,
             whole,
-            lines.range(group.span),
+            lines.range(start),
             children=sorted(children[group.id], key=_start),
         )
         children.get(group.parent, top).append(symbol)

@@ -164,7 +164,7 @@ def _in_source_order(m: ArgumentMap) -> list[Statement | Inference]:
         *m.reasons.values(),
         *m.objections.values(),
     ]
-    elements.sort(key=lambda e: (e.span.line, e.span.column))
+    elements.sort(key=lambda e: (m.span(e).line, m.span(e).column))
     return elements
 
 

@@ -11,10 +11,10 @@ from argmap.model import (
     ArgumentMap,
     Inference,
     Objection,
+    Place,
     Quote,
     Reason,
     Source,
-    Span,
     Statement,
     StatementKind,
 )
@@ -25,14 +25,14 @@ __all__ = ["legend_findings", "legend_map"]
 _FILE = "<legend>"
 
 
-def _span(line: int) -> Span:
-    return Span(_FILE, line, 1, line, 1)
+def _place(line: int) -> Place:
+    return Place(line, 1, line, 1)
 
 
 def _statement(
     line: int, id: str, kind: StatementKind, text: str, quotes: tuple[Quote, ...] = ()
 ) -> Statement:
-    return Statement(id, kind, text, _span(line), quotes=quotes)
+    return Statement(id, kind, text, _place(line), quotes=quotes)
 
 
 @cache
@@ -40,7 +40,7 @@ def legend_map(*, check: bool, evaluate: bool) -> ArgumentMap:
     """The key as a map: a thesis with a reason of linked premises and an independent one, an
     objection whose premise a rebuttal defeats; with ``check``, a claim with no reason of its
     own; with ``evaluate``, words on what grey boxes mean."""
-    quote = Quote("src", "the words of the source", _span(3))
+    quote = Quote("src", "the words of the source", _place(3))
     statements = [
         _statement(1, "t", StatementKind.THESIS, "What the map argues for"),
         _statement(
@@ -52,20 +52,20 @@ def legend_map(*, check: bool, evaluate: bool) -> ArgumentMap:
         _statement(6, "y", StatementKind.EVIDENCE, "A rebuttal: dotted"),
     ]
     inferences: list[Inference] = [
-        Reason("r1", ("e", "a"), "c", _span(7), named=False),
-        Reason("r2", ("c",), "t", _span(8), named=False),
-        Objection("o1", ("x",), "t", _span(9), named=False),
-        Objection("o2", ("y",), "x", _span(10), named=False),
+        Reason("r1", ("e", "a"), "c", _place(7), named=False),
+        Reason("r2", ("c",), "t", _place(8), named=False),
+        Objection("o1", ("x",), "t", _place(9), named=False),
+        Objection("o2", ("y",), "x", _place(10), named=False),
     ]
     if check:
         text = "A claim with no reason of its own"
         statements.append(_statement(11, "n", StatementKind.CLAIM, text))
-        inferences.append(Reason("r3", ("n",), "t", _span(12), named=False))
+        inferences.append(Reason("r3", ("n",), "t", _place(12), named=False))
     if evaluate:
         statements[4] = _statement(5, "x", StatementKind.ASSUMPTION, "An objection, defeated")
     return ArgumentMap(
         _FILE,
-        sources={"src": Source("src", _span(0), title="a source")},
+        sources={"src": Source("src", _place(0), title="a source")},
         statements={s.id: s for s in statements},
         reasons={i.id: i for i in inferences if isinstance(i, Reason)},
         objections={i.id: i for i in inferences if isinstance(i, Objection)},
