@@ -27,7 +27,7 @@ from argmap.cli.check_cmd import check_map
 from argmap.cli.settings import ConfigFinder
 from argmap.cli.sources import SourceReader
 from argmap.lsp.document import MapDocument
-from argmap.lsp.findings import editor_diagnostic
+from argmap.lsp.findings import EditorDiagnostics
 from argmap.reader import ReadCache
 from bench.generate import generate, write_files
 from bench.lsp import EDITS
@@ -62,6 +62,7 @@ def measure(size: int, runs: int, seed: int, work: Path) -> dict[str, dict[str, 
     doc = MapDocument(text, path, cache=cache)
     previous: CheckContext | None = check_map(doc.result, config, SourceReader({}))[1]
     converter = get_converter()
+    shown = EditorDiagnostics()
     collector = _Collector()
     times: dict[str, dict[str, list[float]]] = {}
     gc.callbacks.append(collector)
@@ -76,7 +77,7 @@ def measure(size: int, runs: int, seed: int, work: Path) -> dict[str, dict[str, 
                 read = time.perf_counter()
                 found, previous = check_map(doc.result, config, SourceReader({}), previous=previous)
                 checked = time.perf_counter()
-                diagnostics = [editor_diagnostic(doc, uri, d) for d in found]
+                diagnostics = shown(doc, uri, found)
                 converted = time.perf_counter()
                 params = types.PublishDiagnosticsParams(uri, diagnostics, run)
                 json.dumps(converter.unstructure(params))

@@ -961,6 +961,24 @@ async def test_positions_count_utf16_code_units(client: LanguageClient, tmp_path
     await close(client, path)
 
 
+async def test_a_finding_on_a_line_whose_width_changed_moves_with_it(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """The server sends a finding it reported before as it was, unless the text of its lines
+    changed: a character as wide as two UTF-16 code units moves the end of the same finding."""
+    path = tmp_path / "wide.arg"
+    text = 'thesis t: "T."\n  + [r] a\nclaim a: "x"\n'
+    start = len('claim a: "')
+    (s201,) = [d for d in await open_text(client, path, text) if d.code == "S201"]
+    assert s201.range.end == types.Position(2, start + 1 + 1)
+    changed = text.replace('"x"', '"\U0001f600"')
+    (s201,) = [d for d in await change(client, path, 2, changed) if d.code == "S201"]
+    assert s201.range.end == types.Position(2, start + 2 + 1)
+    (s201,) = [d for d in await change(client, path, 3, "\n" + changed) if d.code == "S201"]
+    assert s201.range.end == types.Position(3, start + 2 + 1)
+    await close(client, path)
+
+
 @pytest_lsp.fixture(  # type: ignore[untyped-decorator]
     config=ClientServerConfig(server_command=[sys.executable, "-m", "argmap", "lsp"]),
 )

@@ -26,7 +26,7 @@ from argmap.cli.sources import SourceReader
 from argmap.lsp.actions import format_edits, quick_fixes
 from argmap.lsp.completion import complete
 from argmap.lsp.document import Element, MapDocument
-from argmap.lsp.findings import editor_diagnostic
+from argmap.lsp.findings import EditorDiagnostics, editor_diagnostic
 from argmap.lsp.hover import describe
 from argmap.lsp.navigation import (
     RenameRefused,
@@ -57,6 +57,7 @@ class ArgmapServer(LanguageServer):
         self._documents: dict[str, tuple[str, MapDocument]] = {}
         self._caches: dict[str, ReadCache] = {}
         self._contexts: dict[str, CheckContext] = {}
+        self._shown: dict[str, EditorDiagnostics] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._not_utf8: dict[str, ReadResult] = {}
 
@@ -91,6 +92,7 @@ class ArgmapServer(LanguageServer):
         self._documents.pop(uri, None)
         self._caches.pop(uri, None)
         self._contexts.pop(uri, None)
+        self._shown.pop(uri, None)
         self._not_utf8.pop(uri, None)
         task = self._pending.pop(uri, None)
         if task is not None:
@@ -138,7 +140,7 @@ class ArgmapServer(LanguageServer):
                 source="argmap",
             )
             return [problem, *(editor_diagnostic(doc, uri, d) for d in doc.result.diagnostics)]
-        return [editor_diagnostic(doc, uri, d) for d in found]
+        return self._shown.setdefault(uri, EditorDiagnostics())(doc, uri, found)
 
 
 def _path(uri: str) -> str:
