@@ -115,6 +115,7 @@ class BuildCache:
 
     def __init__(self) -> None:
         self.fragments: dict[tuple[str, str, _Counts], _Fragment] = {}
+        self.branches = _Branches()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,44 @@ class _Fragment:
     declared: dict[str, tuple[str, Token, int]]
     offset: int
     movable: bool
+
+
+_BranchKey = tuple[int, str, str | None, int, _Counts]
+"""A ``+``/``-`` line's node (by identity), its target, its group, the lines above its
+top-level item in its piece, and the synthetic ids given before it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """What building a ``+``/``-`` line and everything under it added: its statements and
+    inferences, the references they make and the ids they take, in order, and the numbers of
+    synthetic ids after it. ``node`` is kept so that its identity stays its own."""
+
+    node: nodes.Branch
+    elements: list[Statement | Reason | Objection]
+    uses: list[tuple[str, IdUse]]
+    declared: list[tuple[str, tuple[str, Token, int]]]
+    anonymous: dict[str, int]
+
+
+@dataclass(slots=True)
+class _Branches:
+    """The ``+``/``-`` lines built in the last text (``last``) and in the one being built
+    (``now``), so that a long item an edit touched is built again only along the branches
+    the edit is in: the parser keeps the nodes of the parts of a long item it did not parse
+    again (:mod:`argmap.long_items`)."""
+
+    last: dict[_BranchKey, _Built] = field(default_factory=dict)
+    now: dict[_BranchKey, _Built] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Log:
+    """What the builder added so far, for :class:`_Built`."""
+
+    elements: list[Statement | Reason | Objection] = field(default_factory=list)
+    uses: list[tuple[str, IdUse]] = field(default_factory=list)
+    declared: list[tuple[str, tuple[str, Token, int]]] = field(default_factory=list)
 
 
 def build(
@@ -141,13 +180,14 @@ def build(
     out = Declarations(path)
     declared: dict[str, tuple[str, Token, int]] = {}
     kept: dict[tuple[str, str, _Counts], _Fragment] = {}
+    branches = cache.branches if cache is not None else None
     for piece in pieces:
         key = (path, piece.text, tuple(out.anonymous.items()))
         fragment = None
         if cache is not None:
             fragment = cache.fragments.get(key)
             if fragment is None or not (fragment.movable or fragment.offset == piece.line_offset):
-                fragment = _alone(piece, path, lines, out.anonymous)
+                fragment = _alone(piece, path, lines, out.anonymous, branches)
         if (
             fragment is None
             or not declared.keys().isdisjoint(fragment.declared)
@@ -155,7 +195,7 @@ def build(
         ):
             # Without a cache, or when the piece reuses an id or a header of the pieces
             # before it: build it after them, into the same declarations.
-            _Builder(path, lines, out, declared).piece(piece)
+            _Builder(path, lines, out, declared, branches).piece(piece)
             continue
         _merge(out, fragment.out, piece.line_offset - fragment.offset)
         declared.update(fragment.declared)
@@ -163,13 +203,20 @@ def build(
     _Builder(path, lines, out, declared).suppressions(comments)
     if cache is not None:
         cache.fragments = kept
+        cache.branches = _Branches(cache.branches.now)
     return out
 
 
-def _alone(piece: Piece, path: str, lines: list[str], anonymous: dict[str, int]) -> _Fragment:
+def _alone(
+    piece: Piece,
+    path: str,
+    lines: list[str],
+    anonymous: dict[str, int],
+    branches: _Branches | None,
+) -> _Fragment:
     """What a piece declares when built on its own, after the synthetic ids of
     ``anonymous``."""
-    builder = _Builder(path, lines, Declarations(path, anonymous=dict(anonymous)), {})
+    builder = _Builder(path, lines, Declarations(path, anonymous=dict(anonymous)), {}, branches)
     builder.piece(piece)
     part = builder.out
     placed_in_file = (
@@ -222,6 +269,7 @@ class _Builder:
         lines: list[str],
         out: Declarations,
         first: dict[str, tuple[str, Token, int]],
+        branches: _Branches | None = None,
     ) -> None:
         self.path = path
         self.lines = lines
@@ -230,6 +278,8 @@ class _Builder:
         self.above = 0  # the lines above the top-level item being read, in its piece
         self.uses: dict[str, list[IdUse]] = {}  # the references written in that piece
         self.first = first
+        self.branches = branches
+        self.log = _Log() if branches is not None else None
 
     def piece(self, piece: Piece) -> None:
         """Declare the items of a piece."""
@@ -349,13 +399,32 @@ class _Builder:
             )
             return False
         first[id] = (what, token, self.above)
+        if self.log is not None:
+            self.log.declared.append((id, first[id]))
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
         """Record the id written at ``token`` as a reference of ``owner``; return the id."""
         id: str = token.value
-        self.uses.setdefault(owner, []).append((id, token, expects))
+        self.add_use(owner, (id, token, expects))
         return id
+
+    def add_use(self, owner: str, use: IdUse) -> None:
+        self.uses.setdefault(owner, []).append(use)
+        if self.log is not None:
+            self.log.uses.append((owner, use))
+
+    def add(self, element: Statement | Reason | Objection) -> None:
+        """Put an element in its table, placed in the top-level item being read."""
+        if isinstance(element, Statement):
+            self.out.statements[element.id] = element
+        elif isinstance(element, Reason):
+            self.out.reasons[element.id] = element
+        else:
+            self.out.objections[element.id] = element
+        self.placed(element.id)
+        if self.log is not None:
+            self.log.elements.append(element)
 
     # -- top-level items ------------------------------------------------------------------
     def item(self, item: nodes.Item, group: str | None) -> None:
@@ -463,19 +532,20 @@ class _Builder:
         id: str = self.anonymous(kind.value) if head.id is None else head.id.value
         properties = self.properties(id, body, declared=True)
         if head.id is None or self.declare(id, "statement", head.id):
-            self.placed(id)
-            self.out.statements[id] = Statement(
-                id,
-                kind,
-                self.text(head.text),
-                self.place(first, head.text),
-                properties.attribution,
-                tuple(properties.tags),
-                tuple(properties.notes),
-                tuple(properties.quotes),
-                tuple(properties.citations),
-                group,
-                named=head.id is not None,
+            self.add(
+                Statement(
+                    id,
+                    kind,
+                    self.text(head.text),
+                    self.place(first, head.text),
+                    properties.attribution,
+                    tuple(properties.tags),
+                    tuple(properties.notes),
+                    tuple(properties.quotes),
+                    tuple(properties.citations),
+                    group,
+                    named=head.id is not None,
+                )
             )
         for line in body:
             if isinstance(line, nodes.Branch):
@@ -536,13 +606,54 @@ class _Builder:
 
     def branch(self, target: str, node: nodes.Branch, group: str | None) -> None:
         """A ``+``/``-`` line under ``target`` and its ``&`` lines: a reason or objection whose
-        premises are declared (or named) here."""
+        premises are declared (or named) here. With a cache, what the same line built last
+        time in the same place is added again, when it took no id taken since."""
+        branches, log = self.branches, self.log
+        if branches is None or log is None:
+            self.build_branch(target, node, group)
+            return
+        key = (id(node), target, group, self.above, tuple(self.out.anonymous.items()))
+        built = branches.last.get(key)
+        if (
+            built is not None
+            and built.node is node
+            and self.first.keys().isdisjoint(id for id, _ in built.declared)
+        ):
+            self.replay(built, log)
+        else:
+            starts = (len(log.elements), len(log.uses), len(log.declared))
+            errors = (len(self.out.diagnostics), len(self.out.quotes_without_source))
+            self.build_branch(target, node, group)
+            if errors != (len(self.out.diagnostics), len(self.out.quotes_without_source)):
+                return  # errors are placed in the file: build such a line again next time
+            built = _Built(
+                node,
+                log.elements[starts[0] :],
+                log.uses[starts[1] :],
+                log.declared[starts[2] :],
+                dict(self.out.anonymous),
+            )
+        branches.now[key] = built
+
+    def replay(self, built: _Built, log: _Log) -> None:
+        """Add again what a ``+``/``-`` line built last time (and note it in ``log``)."""
+        for element in built.elements:
+            self.add(element)
+        uses = self.uses
+        for owner, use in built.uses:
+            uses.setdefault(owner, []).append(use)
+        log.uses += built.uses
+        self.first.update(built.declared)
+        log.declared += built.declared
+        self.out.anonymous.update(built.anonymous)
+
+    def build_branch(self, target: str, node: nodes.Branch, group: str | None) -> None:
+        """Build a ``+``/``-`` line (see :meth:`branch`)."""
         sign = node.sign
         kind = "reason" if sign.value == "+" else "objection"
         first = node.premises[0].head
         place = self.place(sign, first.text if isinstance(first, nodes.StatementHead) else first)
         owner = self.inference_id(node.label, kind)
-        uses = self.uses
         ids: list[str] = []
         for premise in node.premises:
             if isinstance(premise.head, nodes.StatementHead):
@@ -553,10 +664,10 @@ class _Builder:
                 for line in premise.body:
                     if isinstance(line, nodes.Branch):
                         self.branch(id, line, group)
-            uses.setdefault(owner, []).append((id, token, "premise"))
+            self.add_use(owner, (id, token, "premise"))
             ids.append(id)
         # The target is the statement above: a wrong one is shown at the sign.
-        uses.setdefault(owner, []).append((target, sign, f"{kind} target"))
+        self.add_use(owner, (target, sign, f"{kind} target"))
         self.inference(owner, kind, node.label, ids, target, place, group)
 
     def inference_id(self, label: nodes.InferenceLabel | None, kind: str) -> str:
@@ -606,12 +717,11 @@ class _Builder:
                     "only an objection can be conceded, not a reason",
                     self.span(conceded[0]),
                 )
-            self.out.reasons[id] = Reason(id, tuple(premises), target, place, named, text, group)
+            self.add(Reason(id, tuple(premises), target, place, named, text, group))
         else:
-            self.out.objections[id] = Objection(
-                id, tuple(premises), target, place, named, text, group, bool(conceded)
+            self.add(
+                Objection(id, tuple(premises), target, place, named, text, group, bool(conceded))
             )
-        self.placed(id)
 
     # -- suppression comments ---------------------------------------------------------------
     def suppressions(self, comments: Sequence[Comment]) -> None:

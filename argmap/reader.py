@@ -41,10 +41,11 @@ class ReadResult:
 class ReadCache:
     """What reading a document's text made of each of its pieces last time: keep one per
     document that is read again after every change (as an editor's is), and only the
-    pieces the change touched are parsed and built again."""
+    pieces the change touched are parsed and built again (a long one in chunks of about
+    ``chunk_lines`` lines: see :class:`~argmap.syntax.PieceCache`)."""
 
-    def __init__(self) -> None:
-        self.parsed = PieceCache()
+    def __init__(self, chunk_lines: int = 40) -> None:
+        self.parsed = PieceCache(chunk_lines)
         self.built = BuildCache()
 
 
