@@ -69,8 +69,8 @@ class Declarations:
     suppressions: list[Suppression] = field(default_factory=list)
     uses: list[PieceUses] = field(default_factory=list)
     offsets: dict[str, int] = field(default_factory=dict)
-    """The line offset of the piece that declares each statement, inference, source and
-    group."""
+    """The line offset of the top-level item that declares each statement, inference, source
+    and group."""
     anonymous: dict[str, int] = field(default_factory=dict)
     """For each kind, how many synthetic ids (``reason#3``) have been given so far."""
     quotes_without_source: list[Span] = field(default_factory=list)
@@ -121,12 +121,14 @@ class BuildCache:
 @dataclass(frozen=True, slots=True)
 class _Fragment:
     """The declarations of one piece built on its own, the ids it declares, the line offset
-    it was built at, and whether it may be used at another (see :class:`BuildCache`)."""
+    it was built at, whether it may be used at another (see :class:`BuildCache`), and what
+    its ``+``/``-`` lines built (for an edit in it, see :class:`_Branches`)."""
 
     out: Declarations
     declared: dict[str, tuple[str, Token, int]]
     offset: int
     movable: bool
+    branches: dict[_BranchKey, _Built]
 
 
 _BranchKey = tuple[int, str, str | None, int, _Counts]
@@ -200,6 +202,8 @@ def build(
         _merge(out, fragment.out, piece.line_offset - fragment.offset)
         declared.update(fragment.declared)
         kept[key] = fragment
+        if branches is not None:
+            branches.now.update(fragment.branches)
     _Builder(path, lines, out, declared).suppressions(comments)
     if cache is not None:
         cache.fragments = kept
@@ -216,13 +220,15 @@ def _alone(
 ) -> _Fragment:
     """What a piece declares when built on its own, after the synthetic ids of
     ``anonymous``."""
-    builder = _Builder(path, lines, Declarations(path, anonymous=dict(anonymous)), {}, branches)
+    own = _Branches(branches.last) if branches is not None else None
+    builder = _Builder(path, lines, Declarations(path, anonymous=dict(anonymous)), {}, own)
     builder.piece(piece)
     part = builder.out
     placed_in_file = (
         part.header_spans or part.expectations or part.quotes_without_source or part.diagnostics
     )
-    return _Fragment(part, builder.first, piece.line_offset, not placed_in_file)
+    built = own.now if own is not None else {}
+    return _Fragment(part, builder.first, piece.line_offset, not placed_in_file, built)
 
 
 def _merge(out: Declarations, part: Declarations, moved: int) -> None:

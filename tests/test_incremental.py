@@ -68,6 +68,12 @@ def test_an_edit_in_a_long_item_builds_only_the_branches_it_is_in() -> None:
     assert edited.statements["c10"] is first.statements["c10"]
     assert edited.objections["objection#18"] is not first.objections["objection#18"]
     assert edited == read_text(text.replace('"O 17."', '"O 17, edited."'), "m.arg").map
+    # After an edit in another item, an edit in this one still finds what its branches built.
+    other = text + 'thesis u: "U."\n  + v: "V."\n'
+    read_text(other, "m.arg", cache=cache)
+    read_text(other.replace('"V."', '"V, edited."'), "m.arg", cache=cache)
+    again = read_text(other.replace('"O 17."', '"O 17, again."'), "m.arg", cache=cache).map
+    assert again.statements["c10"] is first.statements["c10"]
     # An id taken above a branch that is kept: the branch is built again, and says so (E103).
     taken = text.replace("+ c3:", "+ c20:")
     _same(read_text(taken, "m.arg", cache=cache), read_text(taken, "m.arg"))
