@@ -5,8 +5,8 @@ map knows how many lines are above each item (:meth:`ArgumentMap.span` gives the
 file): an item that moves in the file keeps its elements as they are. Ids share one namespace
 (statements, reasons, objections, sources and groups), as references are written by id alone.
 Anonymous reasons and objections, premises written without an id and groups without an id get
-a synthetic id: the kind, ``#`` and a number (``reason#3``, ``claim#4``), numbered from 1 in the
-order they are written, which no user id can contain; their ``named`` is False.
+a synthetic id: the kind, ``#`` and a number (``reason#3``, ``claim#1``), counted from 1 for
+each kind in the order they are written, which no user id can contain; ``named`` is False.
 """
 
 from __future__ import annotations

@@ -104,7 +104,7 @@ def _shape_of(text: str) -> tuple[Counter[tuple[str, tuple[str, ...], str, str |
     assert result.ok, [str(d.message) for d in result.diagnostics[:3]]
     m = result.map
     inferences = Counter(
-        (type(i).__name__, i.premises, i.target if "@" not in i.target else "anonymous", i.label)
+        (type(i).__name__, i.premises, i.target if "#" not in i.target else "anonymous", i.label)
         for i in (*m.reasons.values(), *m.objections.values())
     )
     return inferences, len(m.statements)

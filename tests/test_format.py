@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -29,17 +28,14 @@ GOLDEN = ROOT / "tests" / "format"
 _FOLDERS = ("maps", "tests/cases", "tests/adversarial", "tests/golden/fixtures", "tests/format")
 FILES = sorted(p for folder in _FOLDERS for p in (ROOT / folder).rglob("*.arg"))
 MAPS = [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in FILES] + EXAMPLES
-_SYNTHETIC = re.compile(r'"(\w+)@(\d+):(\d+)"')
 
 
 def model(text: str) -> str:
-    """The map as JSON without positions; made-up ids (``reason@3:5``) numbered in order."""
+    """The map as JSON without positions (made-up ids, ``reason#3``, count in the order of the
+    file, which formatting keeps)."""
     data = map_to_dict(read_text(text, "m.arg").map)
     data["suppressions"] = sorted(s["codes"] for s in data["suppressions"])
-    shown = json.dumps(_without_spans(data), ensure_ascii=False, sort_keys=True)
-    places = sorted({(int(m[2]), int(m[3])) for m in _SYNTHETIC.finditer(shown)})
-    rank = {place: index for index, place in enumerate(places)}
-    return _SYNTHETIC.sub(lambda m: f'"{m[1]}#{rank[int(m[2]), int(m[3])]}"', shown)
+    return json.dumps(_without_spans(data), ensure_ascii=False, sort_keys=True)
 
 
 def _without_spans(data: object) -> object:

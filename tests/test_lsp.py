@@ -258,7 +258,7 @@ async def test_a_statement_without_an_id_is_named_by_its_line(
     )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     value = hover.contents.value
-    assert value.startswith("**the claim on line 3**") and "@" not in value
+    assert value.startswith("**the claim on line 3**") and "claim#" not in value
     # A quote is a blockquote of its own, not a ">" in the middle of a line.
     assert "quote from `s`:\n\n> But in fact." in value
     found = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc(path)))
@@ -890,7 +890,7 @@ async def test_quick_fixes_of_a_claim_without_an_id(client: LanguageClient, tmp_
         assert read_text(fixed, "anonymous.arg").ok, fixed
     made = apply(text, found["Make the claim on line 2 an assumption"])
     assert made == 'thesis t: "T."\n  + assumption: "Anonymous C."\n'
-    assert "@" not in "".join(found)
+    assert "claim#" not in "".join(found)
 
 
 def subject(diagnostic: types.Diagnostic) -> object:
