@@ -765,6 +765,9 @@ async def test_flagship_outline(client: LanguageClient) -> None:
         ('claim z: "Z."\n  ', {"body"}),
         ('claim z: "Z."\n  + [r9] a\n    no', {"body"}),
         ('group g "G"\n  ', {"kinds"}),
+        # a line that continues a text in triple quotes is not what the next line is under
+        ('source s2 """S2\ncontinued"""\n  ', {"fields"}),
+        ('claim z: """Z\nmore"""\n  + ', {"statements", "kinds"}),
         ('group g "G"\n  assu', {"kinds"}),
         # a statement without an id is never offered: nothing can refer to it
         ('claim z: "Z."\n  + "Anonymous."\nexpect IN: ', {"statements", "inferences", "z"}),
@@ -795,6 +798,8 @@ async def test_completion(client: LanguageClient, nav: Path, line: str, kinds: s
         expected |= {"thesis", "claim", "evidence", "assumption"}
     if "body" in kinds:
         expected |= {"quote", "cite", "by", "tags", "note"}
+    if "fields" in kinds:
+        expected |= {"file", "url", "title", "author", "date"}
     assert labels == expected
     await close(client, nav)
 

@@ -17,9 +17,7 @@ import sys
 import tempfile
 
 __all__ = [
-    "ELSEWHERE",
     "STDOUT",
-    "ReadOnly",
     "names_a_folder",
     "output_problem",
     "write_file",
@@ -28,11 +26,11 @@ __all__ = [
 ]
 
 STDOUT = "-"
-ELSEWHERE = "choose another place with -o"
+_ELSEWHERE = "choose another place with -o"
 """What to do about a file that cannot be written, for the commands that take ``-o``."""
 
 
-class ReadOnly(PermissionError):
+class _ReadOnly(PermissionError):
     """The output file is read-only (found when it is written)."""
 
 
@@ -55,7 +53,7 @@ def output_problem(path: str) -> str | None:
     return None
 
 
-def write_file(path: str, data: bytes, elsewhere: str = ELSEWHERE) -> str | None:
+def write_file(path: str, data: bytes, elsewhere: str = _ELSEWHERE) -> str | None:
     """Write ``data`` to ``path`` (``-``: standard output), creating missing folders; None when
     written, else the error line that names the path. ``elsewhere`` says what else the user can
     do (empty for a command that writes files in place). A failure of standard output is
@@ -75,7 +73,7 @@ def write_file(path: str, data: bytes, elsewhere: str = ELSEWHERE) -> str | None
 
 def write_output(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` as ``cp`` would: to the target of a symbolic link, through a
-    special file, never over a read-only file (:class:`ReadOnly`) or a folder, else
+    special file, never over a read-only file (:class:`_ReadOnly`) or a folder, else
     atomically."""
     target = os.path.realpath(path)
     try:
@@ -86,7 +84,7 @@ def write_output(path: str, data: bytes) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder", path)
     if _read_only(target):
-        raise ReadOnly(errno.EACCES, "read-only file", path)
+        raise _ReadOnly(errno.EACCES, "read-only file", path)
     if stat.S_ISREG(info.st_mode):
         _write_atomic(target, data)
         return
@@ -94,10 +92,10 @@ def write_output(path: str, data: bytes) -> None:
         special.write(data)
 
 
-def write_problem(path: str, exc: OSError, elsewhere: str = ELSEWHERE) -> str:
+def write_problem(path: str, exc: OSError, elsewhere: str = _ELSEWHERE) -> str:
     """Why ``path`` could not be written, in plain words, with what to do about it (the
     message follows the path: ``out/x.svg: error: MESSAGE``)."""
-    if isinstance(exc, ReadOnly):
+    if isinstance(exc, _ReadOnly):
         return _is_read_only("the file", path, elsewhere)
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -136,13 +134,13 @@ def _file_in_the_way(path: str) -> str | None:
     return folder if folder and not os.path.isdir(folder) else None
 
 
-def _not_a_folder(blocker: str, path: str | None, elsewhere: str = ELSEWHERE) -> str:
+def _not_a_folder(blocker: str, path: str | None, elsewhere: str = _ELSEWHERE) -> str:
     what = "a file, not a folder" if os.path.isfile(blocker) else "not a folder"
     then = f", so {path} cannot be written" if path else ""
     return _then(f"{blocker} is {what}{then}", elsewhere)
 
 
-def _a_folder(subject: str, elsewhere: str = ELSEWHERE) -> str:
+def _a_folder(subject: str, elsewhere: str = _ELSEWHERE) -> str:
     return _then(
         f"{subject} is a folder, so it cannot be written over: rename or remove that folder",
         elsewhere,
@@ -161,7 +159,7 @@ def _read_only(path: str) -> bool:
     return stat.S_ISREG(info.st_mode) and not writable
 
 
-def _is_read_only(subject: str, path: str, elsewhere: str = ELSEWHERE) -> str:
+def _is_read_only(subject: str, path: str, elsewhere: str = _ELSEWHERE) -> str:
     return _then(
         f"{subject} is read-only, so it is not replaced: make it writable (chmod u+w {path})",
         elsewhere,

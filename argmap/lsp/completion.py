@@ -103,7 +103,8 @@ def _in_text_or_comment(token: Token, offset: int) -> bool:
 
 def _parent(doc: MapDocument, line: int) -> tuple[str, str | None]:
     """What the indented line ``line`` is under: ``("statement", its id or None)``,
-    ``("group", None)``, ``("source", None)`` or ``("other", None)``."""
+    ``("group", None)``, ``("source", None)`` or ``("other", None)``. Lines that continue a
+    text in triple quotes are not lines of the outline."""
     lines = doc.lines.lines
     text = lines[line - 1]
     indent = len(text) - len(text.lstrip(" \t"))
@@ -111,6 +112,10 @@ def _parent(doc: MapDocument, line: int) -> tuple[str, str | None]:
         above = lines[number - 1]
         stripped = above.lstrip(" \t")
         if not stripped or stripped.startswith("#"):
+            continue
+        start = doc.lines.offset(number, 1)
+        token = doc.token_containing(start)
+        if token is not None and token.kind is TokenKind.TEXT and token.offset < start:
             continue
         if len(above) - len(stripped) < indent:
             return _declares(doc, number)
