@@ -136,16 +136,23 @@ _BranchKey = tuple[int, str, str | None, int, _Counts]
 top-level item in its piece, and the synthetic ids given before it."""
 
 
+_KEPT_FROM = 8
+"""The fewest elements a ``+``/``-`` line must build to be kept (a smaller one is cheaper to
+build again than to keep)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Built:
-    """What building a ``+``/``-`` line and everything under it added: its statements and
-    inferences, the references they make and the ids they take, in order, and the numbers of
-    synthetic ids after it. ``node`` is kept so that its identity stays its own."""
+    """What building a ``+``/``-`` line and everything under it added (the fields of
+    :class:`_Log`), and the numbers of synthetic ids after it. ``node`` is kept so that its
+    identity stays its own."""
 
     node: nodes.Branch
     elements: list[Statement | Reason | Objection]
-    uses: list[tuple[str, IdUse]]
-    declared: list[tuple[str, tuple[str, Token, int]]]
+    owners: list[str]
+    uses: list[IdUse]
+    declared_ids: list[str]
+    declared: list[tuple[str, Token, int]]
     anonymous: dict[str, int]
 
 
@@ -162,11 +169,14 @@ class _Branches:
 
 @dataclass(slots=True)
 class _Log:
-    """What the builder added so far, for :class:`_Built`."""
+    """What the builder added so far, in order, for :class:`_Built`: the statements and
+    inferences, the references (each with its owner) and the ids taken (each with where)."""
 
     elements: list[Statement | Reason | Objection] = field(default_factory=list)
-    uses: list[tuple[str, IdUse]] = field(default_factory=list)
-    declared: list[tuple[str, tuple[str, Token, int]]] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    uses: list[IdUse] = field(default_factory=list)
+    declared_ids: list[str] = field(default_factory=list)
+    declared: list[tuple[str, Token, int]] = field(default_factory=list)
 
 
 def build(
@@ -406,7 +416,8 @@ class _Builder:
             return False
         first[id] = (what, token, self.above)
         if self.log is not None:
-            self.log.declared.append((id, first[id]))
+            self.log.declared_ids.append(id)
+            self.log.declared.append(first[id])
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
@@ -418,7 +429,8 @@ class _Builder:
     def add_use(self, owner: str, use: IdUse) -> None:
         self.uses.setdefault(owner, []).append(use)
         if self.log is not None:
-            self.log.uses.append((owner, use))
+            self.log.owners.append(owner)
+            self.log.uses.append(use)
 
     def add(self, element: Statement | Reason | Objection) -> None:
         """Put an element in its table, placed in the top-level item being read."""
@@ -623,20 +635,24 @@ class _Builder:
         if (
             built is not None
             and built.node is node
-            and self.first.keys().isdisjoint(id for id, _ in built.declared)
+            and self.first.keys().isdisjoint(built.declared_ids)
         ):
             self.replay(built, log)
         else:
-            starts = (len(log.elements), len(log.uses), len(log.declared))
+            elements, uses, declared = len(log.elements), len(log.uses), len(log.declared)
             errors = (len(self.out.diagnostics), len(self.out.quotes_without_source))
             self.build_branch(target, node, group)
             if errors != (len(self.out.diagnostics), len(self.out.quotes_without_source)):
                 return  # errors are placed in the file: build such a line again next time
+            if len(log.elements) - elements < _KEPT_FROM:
+                return
             built = _Built(
                 node,
-                log.elements[starts[0] :],
-                log.uses[starts[1] :],
-                log.declared[starts[2] :],
+                log.elements[elements:],
+                log.owners[uses:],
+                log.uses[uses:],
+                log.declared_ids[declared:],
+                log.declared[declared:],
                 dict(self.out.anonymous),
             )
         branches.now[key] = built
@@ -646,10 +662,12 @@ class _Builder:
         for element in built.elements:
             self.add(element)
         uses = self.uses
-        for owner, use in built.uses:
+        for owner, use in zip(built.owners, built.uses, strict=True):
             uses.setdefault(owner, []).append(use)
+        log.owners += built.owners
         log.uses += built.uses
-        self.first.update(built.declared)
+        self.first.update(zip(built.declared_ids, built.declared, strict=True))
+        log.declared_ids += built.declared_ids
         log.declared += built.declared
         self.out.anonymous.update(built.anonymous)
 

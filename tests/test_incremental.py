@@ -57,25 +57,28 @@ def test_reading_again_after_an_edit_is_reading_from_scratch(
 
 
 def test_an_edit_in_a_long_item_builds_only_the_branches_it_is_in() -> None:
+    # Ten branches of 18 lines: the item is read in chunks of about 40 lines.
     text = 'thesis t: "T."\n' + "".join(
-        f'  + c{i}: "C {i}."\n      - o{i}: "O {i}."\n          + [r{i}] e{i}: "E {i}."\n'
-        for i in range(30)
+        f'  + c{i}: "C {i}."\n' + "".join(f'      - o{i}_{k}: "O {i} {k}."\n' for k in range(17))
+        for i in range(10)
     )
-    cache = ReadCache(chunk_lines=5)
+    cache = ReadCache()
     first = read_text(text, "m.arg", cache=cache).map
-    edited = read_text(text.replace('"O 17."', '"O 17, edited."'), "m.arg", cache=cache).map
-    assert edited.statements["o17"].text == "O 17, edited."
-    assert edited.statements["c10"] is first.statements["c10"]
-    assert edited.objections["objection#18"] is not first.objections["objection#18"]
-    assert edited == read_text(text.replace('"O 17."', '"O 17, edited."'), "m.arg").map
+    edit = text.replace('"O 7 3."', '"O 7 3, edited."')
+    edited = read_text(edit, "m.arg", cache=cache).map
+    assert edited.statements["o7_3"].text == "O 7 3, edited."
+    assert edited.statements["c1"] is first.statements["c1"]
+    assert edited.objections["objection#2"] is first.objections["objection#2"]
+    assert edited.reasons["reason#8"] is not first.reasons["reason#8"]  # the edit is under it
+    assert edited == read_text(edit, "m.arg").map
     # After an edit in another item, an edit in this one still finds what its branches built.
     other = text + 'thesis u: "U."\n  + v: "V."\n'
     read_text(other, "m.arg", cache=cache)
     read_text(other.replace('"V."', '"V, edited."'), "m.arg", cache=cache)
-    again = read_text(other.replace('"O 17."', '"O 17, again."'), "m.arg", cache=cache).map
-    assert again.statements["c10"] is first.statements["c10"]
+    again = read_text(other.replace('"O 7 3."', '"O 7 3, again."'), "m.arg", cache=cache).map
+    assert again.statements["c1"] is first.statements["c1"]
     # An id taken above a branch that is kept: the branch is built again, and says so (E103).
-    taken = text.replace("+ c3:", "+ c20:")
+    taken = text.replace("- o0_0:", "- c9:")
     _same(read_text(taken, "m.arg", cache=cache), read_text(taken, "m.arg"))
     assert [d.code for d in read_text(taken, "m.arg", cache=cache).diagnostics] == ["E103"]
 
