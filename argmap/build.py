@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple, Union
 
 from lark import Token
 
@@ -111,7 +112,8 @@ class BuildCache:
     synthetic ids given before it: keep one per document that is read again and again (as an
     editor's is), and only the pieces an edit touched are built again. A piece that moved is
     built again only when it holds something placed in the file rather than in its item (a
-    header line, an ``expect`` line, an error)."""
+    header line, an ``expect`` line, an error). In a piece that is built again, what its
+    larger ``+``/``-`` lines built is kept too (:class:`_Branches`)."""
 
     def __init__(self) -> None:
         self.fragments: dict[tuple[str, str, _Counts], _Fragment] = {}
@@ -141,19 +143,43 @@ _KEPT_FROM = 8
 build again than to keep)."""
 
 
+class _Use(NamedTuple):
+    """A reference written under a ``+``/``-`` line, and the id of what writes it."""
+
+    owner: str
+    use: IdUse
+
+
+class _Taken(NamedTuple):
+    """An id taken under a ``+``/``-`` line, and where (as :class:`_Builder` ``first`` has
+    it)."""
+
+    id: str
+    first: tuple[str, Token, int]
+
+
+_Step = Union[Statement, Reason, Objection, _Use, _Taken, "_Built"]
+"""One thing building a ``+``/``-`` line did: an element added, a reference, an id taken, or a
+kept ``+``/``-`` line under it."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Built:
-    """What building a ``+``/``-`` line and everything under it added (the fields of
-    :class:`_Log`), and the numbers of synthetic ids after it. ``node`` is kept so that its
-    identity stays its own."""
+    """What building a ``+``/``-`` line and everything under it did, in order (each kept line
+    under it as one step, so that what is kept grows with the map, not with its depth), the
+    ids it took itself, the kept lines under it, how many elements it added in all, and the
+    numbers of synthetic ids after it. ``node`` is kept so that its identity stays its own."""
 
     node: nodes.Branch
-    elements: list[Statement | Reason | Objection]
-    owners: list[str]
-    uses: list[IdUse]
-    declared_ids: list[str]
-    declared: list[tuple[str, Token, int]]
+    steps: list[_Step]
+    taken: tuple[str, ...]
+    under: tuple[_Built, ...]
+    size: int
     anonymous: dict[str, int]
+
+    def free(self, first: dict[str, tuple[str, Token, int]]) -> bool:
+        """Whether none of the ids it takes is in ``first`` (taken already)."""
+        return first.keys().isdisjoint(self.taken) and all(b.free(first) for b in self.under)
 
 
 @dataclass(slots=True)
@@ -165,18 +191,6 @@ class _Branches:
 
     last: dict[_BranchKey, _Built] = field(default_factory=dict)
     now: dict[_BranchKey, _Built] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Log:
-    """What the builder added so far, in order, for :class:`_Built`: the statements and
-    inferences, the references (each with its owner) and the ids taken (each with where)."""
-
-    elements: list[Statement | Reason | Objection] = field(default_factory=list)
-    owners: list[str] = field(default_factory=list)
-    uses: list[IdUse] = field(default_factory=list)
-    declared_ids: list[str] = field(default_factory=list)
-    declared: list[tuple[str, Token, int]] = field(default_factory=list)
 
 
 def build(
@@ -295,7 +309,8 @@ class _Builder:
         self.uses: dict[str, list[IdUse]] = {}  # the references written in that piece
         self.first = first
         self.branches = branches
-        self.log = _Log() if branches is not None else None
+        self.steps: list[_Step] | None = None  # what the +/- line being built did so far
+        self.added = 0  # how many elements were added so far
 
     def piece(self, piece: Piece) -> None:
         """Declare the items of a piece."""
@@ -415,9 +430,8 @@ class _Builder:
             )
             return False
         first[id] = (what, token, self.above)
-        if self.log is not None:
-            self.log.declared_ids.append(id)
-            self.log.declared.append(first[id])
+        if self.steps is not None:
+            self.steps.append(_Taken(id, first[id]))
         return True
 
     def use(self, owner: str, token: Token, expects: str) -> str:
@@ -428,12 +442,17 @@ class _Builder:
 
     def add_use(self, owner: str, use: IdUse) -> None:
         self.uses.setdefault(owner, []).append(use)
-        if self.log is not None:
-            self.log.owners.append(owner)
-            self.log.uses.append(use)
+        if self.steps is not None:
+            self.steps.append(_Use(owner, use))
 
     def add(self, element: Statement | Reason | Objection) -> None:
         """Put an element in its table, placed in the top-level item being read."""
+        self.put(element)
+        self.added += 1
+        if self.steps is not None:
+            self.steps.append(element)
+
+    def put(self, element: Statement | Reason | Objection) -> None:
         if isinstance(element, Statement):
             self.out.statements[element.id] = element
         elif isinstance(element, Reason):
@@ -441,8 +460,6 @@ class _Builder:
         else:
             self.out.objections[element.id] = element
         self.placed(element.id)
-        if self.log is not None:
-            self.log.elements.append(element)
 
     # -- top-level items ------------------------------------------------------------------
     def item(self, item: nodes.Item, group: str | None) -> None:
@@ -626,49 +643,47 @@ class _Builder:
         """A ``+``/``-`` line under ``target`` and its ``&`` lines: a reason or objection whose
         premises are declared (or named) here. With a cache, what the same line built last
         time in the same place is added again, when it took no id taken since."""
-        branches, log = self.branches, self.log
-        if branches is None or log is None:
+        branches = self.branches
+        if branches is None:
             self.build_branch(target, node, group)
             return
+        around = self.steps
         key = (id(node), target, group, self.above, tuple(self.out.anonymous.items()))
         built = branches.last.get(key)
-        if (
-            built is not None
-            and built.node is node
-            and self.first.keys().isdisjoint(built.declared_ids)
-        ):
-            self.replay(built, log)
+        if built is not None and built.node is node and built.free(self.first):
+            self.replay(built)
         else:
-            elements, uses, declared = len(log.elements), len(log.uses), len(log.declared)
+            self.steps = []
+            added = self.added
             errors = (len(self.out.diagnostics), len(self.out.quotes_without_source))
             self.build_branch(target, node, group)
-            if errors != (len(self.out.diagnostics), len(self.out.quotes_without_source)):
-                return  # errors are placed in the file: build such a line again next time
-            if len(log.elements) - elements < _KEPT_FROM:
+            steps, self.steps = self.steps, around
+            kept = errors == (len(self.out.diagnostics), len(self.out.quotes_without_source))
+            # (Errors are placed in the file: a line that reported one is built again.)
+            if not kept or self.added - added < _KEPT_FROM:
+                if around is not None:
+                    around += steps
                 return
-            built = _Built(
-                node,
-                log.elements[elements:],
-                log.owners[uses:],
-                log.uses[uses:],
-                log.declared_ids[declared:],
-                log.declared[declared:],
-                dict(self.out.anonymous),
-            )
+            taken = tuple(step.id for step in steps if isinstance(step, _Taken))
+            under = tuple(step for step in steps if isinstance(step, _Built))
+            built = _Built(node, steps, taken, under, self.added - added, dict(self.out.anonymous))
+        if around is not None:
+            around.append(built)
         branches.now[key] = built
 
-    def replay(self, built: _Built, log: _Log) -> None:
-        """Add again what a ``+``/``-`` line built last time (and note it in ``log``)."""
-        for element in built.elements:
-            self.add(element)
+    def replay(self, built: _Built) -> None:
+        """Do again what building a ``+``/``-`` line did last time."""
         uses = self.uses
-        for owner, use in zip(built.owners, built.uses, strict=True):
-            uses.setdefault(owner, []).append(use)
-        log.owners += built.owners
-        log.uses += built.uses
-        self.first.update(zip(built.declared_ids, built.declared, strict=True))
-        log.declared_ids += built.declared_ids
-        log.declared += built.declared
+        for step in built.steps:
+            if isinstance(step, _Use):
+                uses.setdefault(step.owner, []).append(step.use)
+            elif isinstance(step, _Taken):
+                self.first[step.id] = step.first
+            elif isinstance(step, _Built):
+                self.replay(step)  # as deep as the outline, which the parser limits
+            else:
+                self.put(step)
+        self.added += built.size
         self.out.anonymous.update(built.anonymous)
 
     def build_branch(self, target: str, node: nodes.Branch, group: str | None) -> None:
