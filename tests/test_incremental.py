@@ -83,6 +83,21 @@ def test_an_edit_in_a_long_item_builds_only_the_branches_it_is_in() -> None:
     assert [d.code for d in read_text(taken, "m.arg", cache=cache).diagnostics] == ["E103"]
 
 
+def test_an_id_taken_in_a_kept_branch_under_a_kept_branch_is_seen() -> None:
+    # Each + line holds a - line that is kept on its own (22 elements): an id taken above
+    # it, deep in the outline, must still make the branches around it be built again.
+    text = 'thesis t: "T."\n' + "".join(
+        f'  + c{i}: "C {i}."\n      - o{i}: "O {i}."\n'
+        + "".join(f'          + [r{i}_{k}] p{i}_{k}: "P."\n' for k in range(10))
+        for i in range(8)
+    )
+    cache = ReadCache()
+    read_text(text, "m.arg", cache=cache)
+    taken = text.replace("+ c0:", "+ p5_3:")
+    _same(read_text(taken, "m.arg", cache=cache), read_text(taken, "m.arg"))
+    assert [d.subject for d in read_text(taken, "m.arg", cache=cache).diagnostics] == ["p5_3"]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits(), st.integers(1, 6))
 def test_a_long_item_parsed_in_chunks_is_the_item_parsed_whole(
