@@ -64,6 +64,28 @@ IMPORTS = [
         ["B.", "Buses help."],
     ),
     (
+        "aif: nodes and edges listed twice",
+        "aif",
+        {
+            "nodes": [
+                _BUSES,
+                _BUSES,
+                {"nodeID": "2", "type": "I", "text": "B."},
+                {"nodeID": "3", "type": "RA"},
+            ],
+            "edges": [
+                {"fromID": "2", "toID": "3"},
+                {"fromID": "3", "toID": "1"},
+                {"edgeID": "e3", "fromID": "2", "toID": "3"},
+            ],
+        },
+        [
+            "the node list: 1 node listed twice: merged",
+            "the edge list: 1 edge joining the same two nodes as another: merged",
+        ],
+        ["B.", "Buses help."],
+    ),
+    (
         "aif: nodes whose id or type is missing or not a text",
         "aif",
         {

@@ -154,6 +154,7 @@ def _graph(data: Mapping[str, Any], path: str, notes: list[Note]) -> _Graph:
     if merged:
         notes.append(Note(path, "the node list", f"{count(merged, 'node')} listed twice: merged"))
     seen: set[tuple[str, str]] = set()
+    twice = 0
     for n, edge in enumerate(data.get("edges", [])):
         ends = _ends(edge, graph)
         if isinstance(ends, str):
@@ -162,10 +163,14 @@ def _graph(data: Mapping[str, Any], path: str, notes: list[Note]) -> _Graph:
             notes.append(Note(path, where, f"{ends}: left out"))
             continue
         if ends in seen:
+            twice += 1
             continue
         seen.add(ends)
         graph.out.setdefault(ends[0], []).append(ends[1])
         graph.into.setdefault(ends[1], []).append(ends[0])
+    if twice:
+        what = f"{count(twice, 'edge')} joining the same two nodes as another"
+        notes.append(Note(path, "the edge list", f"{what}: merged"))
     return graph
 
 
