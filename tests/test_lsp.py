@@ -29,6 +29,8 @@ from tests.conftest import ROOT, SHARED  # noqa: E402
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 FLAGSHIP = ROOT / "maps" / "precarious-balance.arg"
+REGISTERED: list[types.Registration] = []
+"""What the server asked the module's client to register."""
 DEBOUNCE_MS = 30
 
 
@@ -38,6 +40,11 @@ DEBOUNCE_MS = 30
 )
 async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     lsp_client.diagnostics = Published()
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
+    def register(_: LanguageClient, params: types.RegistrationParams) -> None:
+        REGISTERED.extend(params.registrations)
+
     params = types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         initialization_options={"debounce": DEBOUNCE_MS},
@@ -336,6 +343,32 @@ async def test_settings_sources_and_suppressions(client: LanguageClient, tmp_pat
     assert "Q501" in codes  # the quote is not in the source next to the map
     assert "S202" not in codes  # ignored in pyproject.toml
     assert "S201" in codes
+    await close(client, path)
+
+
+async def test_a_changed_pyproject_toml_is_read_again(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """The server asks the editor to watch pyproject.toml files, and checks the open maps
+    again when one changes."""
+    async with asyncio.timeout(20):  # the server asks once the session has begun
+        while not REGISTERED:
+            await asyncio.sleep(0.005)
+    (registration,) = REGISTERED
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert registration.register_options == {"watchers": [{"globPattern": "**/pyproject.toml"}]}
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text("[tool.argmap]\n", encoding="utf-8")
+    path = tmp_path / "m.arg"
+    diagnostics = await open_text(client, path, 'thesis t: "T."\n  + a: "A."\n')
+    assert "S201" in {d.code for d in diagnostics}
+    settings.write_text('[tool.argmap]\nignore = ["S201"]\n', encoding="utf-8")
+    uri = str(from_fs_path(str(path)))
+    seen = log(client).count(uri)
+    event = types.FileEvent(str(from_fs_path(str(settings))), types.FileChangeType.Changed)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([event]))
+    again = await log(client).next(uri, seen)
+    assert "S201" not in {d.code for d in again}
     await close(client, path)
 
 

@@ -2,9 +2,10 @@
 
 Diagnostics are those of ``argmap check`` (the same settings, sources and suppressions),
 published a short while after the editor's last change (``debounce``, in milliseconds, may be
-set in the client's ``initializationOptions``; default 200). The answers to the editor's
-questions come from :mod:`argmap.lsp`; this module reads the files (settings, sources, the
-map's bytes on disk) and talks to the editor.
+set in the client's ``initializationOptions``; default 200), and again when a
+``pyproject.toml`` changes, where the editor can watch files for the server. The answers to
+the editor's questions come from :mod:`argmap.lsp`; this module reads the files (settings,
+sources, the map's bytes on disk) and talks to the editor.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -86,6 +87,11 @@ class ArgmapServer(LanguageServer):
         decoded = decode_map(data, _path(uri))
         if isinstance(decoded, ReadResult):  # the error (E100), worded without parsing anything
             self._not_utf8[uri] = decoded
+
+    def check_again(self) -> None:
+        """Publish the diagnostics of every open map again (its settings may have changed)."""
+        for uri in list(self._caches):
+            self.schedule(uri)
 
     def forget(self, uri: str) -> None:
         """Drop what is kept of a closed document."""
@@ -166,6 +172,31 @@ def build_server() -> ArgmapServer:
             f"not {debounce!r}; using {DEFAULT_DEBOUNCE * 1000:.0f}"
         )
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
+        workspace = ls.client_capabilities.workspace
+        watching = workspace.did_change_watched_files if workspace is not None else None
+        if watching is None or not watching.dynamic_registration:
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            [types.FileSystemWatcher("**/pyproject.toml")]
+        )
+        registration = types.Registration(
+            "argmap-settings", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options
+        )
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams([registration]))
+        except JsonRpcException as exc:
+            logging.getLogger(__name__).warning(
+                "the editor refused to watch pyproject.toml files (%s): settings changed "
+                "there show at the next change of a map",
+                exc,
+            )
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: ArgmapServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.check_again()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
