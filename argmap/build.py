@@ -34,6 +34,7 @@ from argmap.model import (
     Statement,
     StatementKind,
     Suppression,
+    made_up,
 )
 from argmap.syntax import Comment, Piece
 from argmap.text import TextError, a_or_an, decode_text
@@ -340,10 +341,7 @@ class _Builder:
 
     def at(self, place: Place) -> Span:
         """Where a place in the top-level item being read is in the file."""
-        offset = self.offset + self.above
-        return Span(
-            self.path, place.line + offset, place.column, place.end_line + offset, place.end_column
-        )
+        return place.in_file(self.path, self.offset + self.above)
 
     def line_place(self, first: Token, last: Token) -> Place:
         """From the start of a one-line item (its keyword, which the tree leaves out) to its
@@ -441,6 +439,7 @@ class _Builder:
         return id
 
     def add_use(self, owner: str, use: IdUse) -> None:
+        """Record a reference written by ``owner``."""
         self.uses.setdefault(owner, []).append(use)
         if self.steps is not None:
             self.steps.append(_Use(owner, use))
@@ -453,6 +452,7 @@ class _Builder:
             self.steps.append(element)
 
     def put(self, element: Statement | Reason | Objection) -> None:
+        """Put an element in its table and note where its item is (see :meth:`add`)."""
         if isinstance(element, Statement):
             self.out.statements[element.id] = element
         elif isinstance(element, Reason):
@@ -739,7 +739,7 @@ class _Builder:
         if label is not None:
             text = None if label.label is None else self.text(label.label)
             conceded = label.flags
-        named = "#" not in id
+        named = not made_up(id)
         if len(set(premises)) < len(premises):
             seen: set[str] = set()
             for premise in premises:

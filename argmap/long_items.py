@@ -21,7 +21,10 @@ from dataclasses import dataclass, field, replace
 
 from argmap import syntax_tree as nodes
 
-__all__ = ["ChunkKey", "Chunks", "Parts", "Whole", "parse_in_chunks"]
+__all__ = ["CHUNK_LINES", "ChunkKey", "Chunks", "Parts", "Whole", "parse_in_chunks"]
+
+CHUNK_LINES = 40
+"""How many lines a chunk should have, unless a cache says otherwise."""
 
 _STAND_IN = {"body": "x: ", "items": "group "}
 """What a chunk is parsed under, before its text in triple quotes (the lexer reads line breaks
@@ -43,7 +46,7 @@ class Chunks:
     """The chunks of the last text parsed (``last``) and of the one being parsed (``now``), by
     text, first line and kind; ``lines``: how many lines a chunk should have."""
 
-    lines: int = 40
+    lines: int = CHUNK_LINES
     last: dict[ChunkKey, Parts] = field(default_factory=dict)
     now: dict[ChunkKey, Parts] = field(default_factory=dict)
 

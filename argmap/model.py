@@ -32,6 +32,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "Suppression",
+    "made_up",
     "span_to_dict",
 ]
 
@@ -59,6 +60,15 @@ class Place:
     column: int
     end_line: int
     end_column: int
+
+    def in_file(self, file: str, offset: int) -> Span:
+        """Where the place is in ``file``, its item having ``offset`` lines above it."""
+        return Span(file, self.line + offset, self.column, self.end_line + offset, self.end_column)
+
+
+def made_up(id: str) -> bool:
+    """Whether an id is a synthetic one, given to an element written without an id."""
+    return "#" in id
 
 
 def span_to_dict(span: Span) -> dict[str, str | int]:
@@ -237,14 +247,7 @@ class ArgumentMap:
     def span_in(self, owner: str, place: Place) -> Span:
         """Where a place in the top-level item of element ``owner`` is in the file (for the
         quotes and citations of a statement, its id)."""
-        offset = self.offsets.get(owner, 0)
-        return Span(
-            self.path,
-            place.line + offset,
-            place.column,
-            place.end_line + offset,
-            place.end_column,
-        )
+        return place.in_file(self.path, self.offsets.get(owner, 0))
 
     def inference(self, id: str) -> Reason | Objection | None:
         """The reason or objection with this id, if any."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from argmap.build import BuildCache, build
 from argmap.diagnostics import Diagnostic, Severity, sort_key
+from argmap.long_items import CHUNK_LINES
 from argmap.model import ArgumentMap, Span
 from argmap.resolve import resolve
 from argmap.syntax import MapParser, PieceCache, default_parser
@@ -44,7 +45,7 @@ class ReadCache:
     pieces the change touched are parsed and built again (a long one in chunks of about
     ``chunk_lines`` lines: see :class:`~argmap.syntax.PieceCache`)."""
 
-    def __init__(self, chunk_lines: int = 40) -> None:
+    def __init__(self, chunk_lines: int = CHUNK_LINES) -> None:
         self.parsed = PieceCache(chunk_lines)
         self.built = BuildCache()
 

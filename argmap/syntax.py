@@ -31,7 +31,7 @@ from lark.lark import PostLex
 
 from argmap import syntax_tree as nodes
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.long_items import ChunkKey, Chunks, Parts, Whole, parse_in_chunks
+from argmap.long_items import CHUNK_LINES, ChunkKey, Chunks, Parts, Whole, parse_in_chunks
 from argmap.model import Span, StatementKind
 from argmap.text import a_or_an
 
@@ -452,7 +452,7 @@ class PieceCache:
     A piece of more than twice ``chunk_lines`` lines is parsed in chunks of about that many
     lines (:mod:`argmap.long_items`), so an edit in it parses again only its chunk."""
 
-    def __init__(self, chunk_lines: int = 40) -> None:
+    def __init__(self, chunk_lines: int = CHUNK_LINES) -> None:
         self.pieces: dict[str, _Parsed] = {}
         self.chunk_lines = chunk_lines
         self.chunks: dict[ChunkKey, Parts] = {}

@@ -9,7 +9,7 @@ import click
 
 from argmap.analysis.labelling import Labelling, explain_all, label_map
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, json_payload, read_inputs, usable
-from argmap.model import ArgumentMap, Label, Span, span_to_dict
+from argmap.model import ArgumentMap, Label, Span, made_up, span_to_dict
 
 __all__ = ["label"]
 
@@ -107,7 +107,7 @@ def _human(document: Mapping[str, Any]) -> str:
 def _shown_id(row: Mapping[str, Any]) -> str:
     """A row's id, and for an element written without one (``reason#2``) its line."""
     id: str = row["id"]
-    return f"{id} (line {row['location']['line']})" if "#" in id else id
+    return f"{id} (line {row['location']['line']})" if made_up(id) else id
 
 
 def _kind(m: ArgumentMap, id: str) -> str:

@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from argmap.analysis.labelling import Labelling, explain_all, label_map
 from argmap.lexical import Token, TokenKind, scan
-from argmap.model import Group, Objection, Reason, Source, Span, Statement
+from argmap.model import Group, Objection, Reason, Source, Span, Statement, made_up
 from argmap.reader import ReadCache, ReadResult, normalized_text, read_text
 
 __all__ = ["Element", "Lines", "MapDocument", "Why"]
@@ -118,7 +118,7 @@ class MapDocument:
         found: dict[str, Element] = {}
         for table in (m.sources, m.groups, m.statements, m.reasons, m.objections):
             for id, element in table.items():
-                if "#" not in id:
+                if not made_up(id):
                     found.setdefault(id, element)
         return found
 
