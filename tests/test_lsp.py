@@ -31,6 +31,8 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 FLAGSHIP = ROOT / "maps" / "precarious-balance.arg"
 REGISTERED: list[types.Registration] = []
 """What the server asked the module's client to register."""
+UNREGISTERED: list[types.Unregistration] = []
+"""What the server asked the module's client to stop."""
 DEBOUNCE_MS = 30
 
 
@@ -44,6 +46,10 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
     def register(_: LanguageClient, params: types.RegistrationParams) -> None:
         REGISTERED.extend(params.registrations)
+
+    @lsp_client.feature(types.CLIENT_UNREGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
+    def unregister(_: LanguageClient, params: types.UnregistrationParams) -> None:
+        UNREGISTERED.extend(params.unregisterations)
 
     params = types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
@@ -351,25 +357,59 @@ async def test_a_changed_pyproject_toml_is_read_again(
 ) -> None:
     """The server asks the editor to watch pyproject.toml files, and checks the open maps
     again when one changes."""
-    async with asyncio.timeout(20):  # the server asks once the session has begun
-        while not REGISTERED:
-            await asyncio.sleep(0.005)
-    (registration,) = REGISTERED
-    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-    assert registration.register_options == {"watchers": [{"globPattern": "**/pyproject.toml"}]}
+    assert await watchers("argmap-settings") == [{"globPattern": "**/pyproject.toml"}]
     settings = tmp_path / "pyproject.toml"
     settings.write_text("[tool.argmap]\n", encoding="utf-8")
     path = tmp_path / "m.arg"
     diagnostics = await open_text(client, path, 'thesis t: "T."\n  + a: "A."\n')
     assert "S201" in {d.code for d in diagnostics}
     settings.write_text('[tool.argmap]\nignore = ["S201"]\n', encoding="utf-8")
-    uri = str(from_fs_path(str(path)))
-    seen = log(client).count(uri)
-    event = types.FileEvent(str(from_fs_path(str(settings))), types.FileChangeType.Changed)
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([event]))
-    again = await log(client).next(uri, seen)
+    again = await file_changed(client, settings, path)
     assert "S201" not in {d.code for d in again}
     await close(client, path)
+
+
+async def test_a_changed_source_text_is_read_again(client: LanguageClient, tmp_path: Path) -> None:
+    """The server asks the editor to watch the source texts the open maps quote, checks
+    the maps again when one changes, and stops watching it when no open map quotes it."""
+    source = tmp_path / "report.txt"
+    source.write_text("Trade fell.\n", encoding="utf-8")
+    path = tmp_path / "m.arg"
+    text = (
+        'source r "Report"\n  file "report.txt"\n\n'
+        'thesis t: "Trade grew."\n  quote r "Trade grew by 12%"\n'
+    )
+    diagnostics = await open_text(client, path, text)
+    assert "Q501" in {d.code for d in diagnostics}  # the quote is not in the source
+    id = f"argmap-source:{source}"
+    assert await watchers(id) == [{"globPattern": source.as_posix()}]
+    source.write_text("Trade grew by 12% in 2011.\n", encoding="utf-8")
+    again = await file_changed(client, source, path)
+    assert "Q501" not in {d.code for d in again}
+    await close(client, path)
+    async with asyncio.timeout(20):
+        while id not in {u.id for u in UNREGISTERED}:
+            await asyncio.sleep(0.005)
+
+
+async def watchers(id: str) -> object:
+    """The watchers of the registration ``id``, once the server has asked the client for it."""
+    async with asyncio.timeout(20):  # the server asks once the session has begun
+        while not any(r.id == id for r in REGISTERED):
+            await asyncio.sleep(0.005)
+    (registration,) = [r for r in REGISTERED if r.id == id]
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert isinstance(registration.register_options, dict)
+    return registration.register_options["watchers"]
+
+
+async def file_changed(client: LanguageClient, file: Path, map: Path) -> list[types.Diagnostic]:
+    """Tell the server that a file it watches changed; the map's next diagnostics."""
+    uri = str(from_fs_path(str(map)))
+    seen = log(client).count(uri)
+    event = types.FileEvent(str(from_fs_path(str(file))), types.FileChangeType.Changed)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([event]))
+    return await log(client).next(uri, seen)
 
 
 async def test_unusable_settings_are_reported(client: LanguageClient, tmp_path: Path) -> None:

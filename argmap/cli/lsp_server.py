@@ -3,7 +3,8 @@
 Diagnostics are those of ``argmap check`` (the same settings, sources and suppressions),
 published a short while after the editor's last change (``debounce``, in milliseconds, may be
 set in the client's ``initializationOptions``; default 200), and again when a
-``pyproject.toml`` changes, where the editor can watch files for the server. The answers to
+``pyproject.toml`` or a source text the open maps quote changes, where the editor can watch
+files for the server. The answers to
 the editor's questions come from :mod:`argmap.lsp`; this module reads the files (settings,
 sources, the map's bytes on disk) and talks to the editor.
 """
@@ -11,13 +12,17 @@ sources, the map's bytes on disk) and talks to the editor.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
+import re
+from collections.abc import Collection
 from pathlib import Path
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 
 from argmap import __version__
 from argmap.checks import CheckContext, SelectionError
@@ -45,6 +50,11 @@ DEFAULT_DEBOUNCE = 0.2
 """Seconds between the editor's last change and the diagnostics."""
 
 _TRIGGERS = ["+", "-", "&", ">", "[", ":", " "]
+_WATCHED = types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+_GLOB = re.compile(r"[][*?{}]")
+"""The characters a glob pattern gives a meaning."""
+_SOURCE = "argmap-source:"
+"""The id of the registration that watches a source text: this, then the file's path."""
 
 
 class ArgmapServer(LanguageServer):
@@ -61,6 +71,13 @@ class ArgmapServer(LanguageServer):
         self._shown: dict[str, EditorDiagnostics] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._not_utf8: dict[str, ReadResult] = {}
+        self.watches_files = False
+        """Whether the editor watches files for the server (set once the session begins)."""
+        self.relative_patterns = False
+        self._watched: set[str] = set()
+        self._watching = asyncio.Lock()
+        self._rewatch: asyncio.Task[None] | None = None
+        """The last change of the source watchers (held, so that it runs to its end)."""
 
     def document(self, uri: str) -> MapDocument:
         """The map as the editor has it now (read once per version of its text)."""
@@ -103,6 +120,54 @@ class ArgmapServer(LanguageServer):
         task = self._pending.pop(uri, None)
         if task is not None:
             task.cancel()
+        self.watch_sources()
+
+    async def watch(self, registrations: list[types.Registration], what: str) -> bool:
+        """Ask the editor to watch files; False (and a line on standard error) if it refuses."""
+        try:
+            await self.client_register_capability_async(types.RegistrationParams(registrations))
+        except JsonRpcException as exc:
+            logging.getLogger(__name__).warning(
+                "the editor refused to watch %s (%s): a change there shows at the next change "
+                "of a map",
+                what,
+                exc,
+            )
+            return False
+        return True
+
+    def watch_sources(self) -> None:
+        """Have the editor watch the source texts the open maps quote, and no others."""
+        if self.watches_files and _sources(self._contexts.values()) != self._watched:
+            self._rewatch = asyncio.get_running_loop().create_task(self._watch_sources())
+
+    async def _watch_sources(self) -> None:
+        async with self._watching:  # one change of the registrations at a time
+            wanted = _sources(self._contexts.values())
+            gone = sorted(self._watched - wanted)
+            if gone:
+                ended = [types.Unregistration(_SOURCE + path, _WATCHED) for path in gone]
+                # An editor that cannot end them has nothing for the server to undo.
+                with contextlib.suppress(JsonRpcException):
+                    await self.client_unregister_capability_async(types.UnregistrationParams(ended))
+                self._watched.difference_update(gone)
+            paths = sorted(wanted - self._watched)
+            if not paths:
+                return
+            watchers = [
+                types.Registration(
+                    _SOURCE + path,
+                    _WATCHED,
+                    types.DidChangeWatchedFilesRegistrationOptions(
+                        [_watcher(path, self.relative_patterns)]
+                    ),
+                )
+                for path in paths
+            ]
+            if await self.watch(watchers, "source texts"):
+                self._watched.update(paths)
+            else:
+                self.watches_files = False
 
     def schedule(self, uri: str) -> None:
         """Publish the diagnostics after ``debounce`` seconds without another change."""
@@ -138,6 +203,7 @@ class ArgmapServer(LanguageServer):
             found, self._contexts[uri] = check_map(
                 doc.result, config, SourceReader({}), previous=previous
             )
+            self.watch_sources()
         except (ConfigError, SelectionError) as exc:
             problem = types.Diagnostic(
                 types.Range(types.Position(0, 0), types.Position(0, 0)),
@@ -147,6 +213,23 @@ class ArgmapServer(LanguageServer):
             )
             return [problem, *(editor_diagnostic(doc, uri, d) for d in doc.result.diagnostics)]
         return self._shown.setdefault(uri, EditorDiagnostics())(doc, uri, found)
+
+
+def _sources(contexts: Collection[CheckContext]) -> set[str]:
+    """The files the source texts of these maps are read from."""
+    return {p for ctx in contexts for p in ctx.source_paths.values() if os.path.isabs(p)}
+
+
+def _watcher(path: str, relative: bool) -> types.FileSystemWatcher:
+    """A watcher of one file: a pattern relative to its folder where the editor takes one
+    (LSP 3.17), else the whole path as the pattern. Glob patterns cannot escape, so a
+    character that means something in them is matched by ``?``: the pattern may match a
+    few files more, never fewer."""
+    file = Path(path)
+    if relative:
+        folder = from_fs_path(str(file.parent)) or file.parent.as_uri()
+        return types.FileSystemWatcher(types.RelativePattern(folder, _GLOB.sub("?", file.name)))
+    return types.FileSystemWatcher(_GLOB.sub("?", file.as_posix()))
 
 
 def _path(uri: str) -> str:
@@ -182,17 +265,10 @@ def build_server() -> ArgmapServer:
         options = types.DidChangeWatchedFilesRegistrationOptions(
             [types.FileSystemWatcher("**/pyproject.toml")]
         )
-        registration = types.Registration(
-            "argmap-settings", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options
-        )
-        try:
-            await ls.client_register_capability_async(types.RegistrationParams([registration]))
-        except JsonRpcException as exc:
-            logging.getLogger(__name__).warning(
-                "the editor refused to watch pyproject.toml files (%s): settings changed "
-                "there show at the next change of a map",
-                exc,
-            )
+        registration = types.Registration("argmap-settings", _WATCHED, options)
+        ls.relative_patterns = bool(watching.relative_pattern_support)
+        ls.watches_files = await ls.watch([registration], "pyproject.toml files")
+        ls.watch_sources()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files_changed(ls: ArgmapServer, params: types.DidChangeWatchedFilesParams) -> None:
