@@ -13,7 +13,7 @@ DEFAULTS = default_selection()
     ("layers", "added", "removed"),
     [
         ([], set(), set()),
-        ([SelectionLayer(ignore=["S2"])], set(), {"S201", "S202", "S204"}),
+        ([SelectionLayer(ignore=["S2"])], set(), {"S201", "S202", "S204", "S205"}),
         (
             [SelectionLayer(extend_select=["S203", "circular-support-grounded"])],
             {"S203", "C402"},
@@ -23,7 +23,7 @@ DEFAULTS = default_selection()
         (
             [SelectionLayer(ignore=["S"]), SelectionLayer(extend_select=["S201"])],
             set(),
-            {"S202", "S204"},
+            {"S202", "S204", "S205"},
         ),
         ([SelectionLayer(ignore=["S203"])], set(), set()),
     ],

@@ -40,6 +40,7 @@ CHECK_MODULES = (
     "argmap.checks.sources",
     "argmap.checks.quotes",
     "argmap.checks.verdict",
+    "argmap.checks.texts",
 )
 """The modules that define checks, imported (and so registered) in this order."""
 
