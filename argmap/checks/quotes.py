@@ -74,12 +74,15 @@ class QuoteNotInSource(Check):
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         m = ctx.map
         case_sensitive = not self.setting(ctx, self.CASE_INSENSITIVE)
+        # Looked up once per source: a text read again is equal, not identical, and comparing
+        # a long text for each quote would cost more than the quote's own lookup.
+        texts = {id: _prepared(text, case_sensitive) for id, text in ctx.sources.items()}
         for statement in m.statements.values():
             for quote in statement.quotes:
-                text = ctx.sources.get(quote.source)
+                text = texts.get(quote.source)
                 if text is None:
                     continue
-                miss = _prepared(text, case_sensitive).missing(quote.text)
+                miss = text.missing(quote.text)
                 if miss is not None:
                     yield self._miss(
                         ctx,
