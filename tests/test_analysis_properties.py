@@ -152,6 +152,8 @@ def test_answered_is_an_attack_on_the_sub_argument(m: ArgumentMap) -> None:
     analysis = analyze(m)
     targets = {o.target for o in m.objections.values()}
     assert analysis.answered == {o for o in m.objections if sub_argument(m, o) & targets}
+    argued = {o.target for o in m.objections.values() if not o.conceded}
+    assert analysis.argued == {o for o in m.objections if sub_argument(m, o) & argued}
     assert analysis.unanswered == {
         o for o in analysis.hostile if o not in analysis.answered and not m.objections[o].conceded
     }
@@ -274,11 +276,12 @@ def test_findings_do_not_depend_on_declaration_order(m: ArgumentMap, rnd: random
         objections=shuffled(dict(m.objections)),  # type: ignore[arg-type]
     )
     a, b = analyze(m), analyze(other)
-    assert (a.grounded, a.unsupported, a.hostile, a.answered, a.orphans) == (
+    assert (a.grounded, a.unsupported, a.hostile, a.answered, a.argued, a.orphans) == (
         b.grounded,
         b.unsupported,
         b.hostile,
         b.answered,
+        b.argued,
         b.orphans,
     )
     assert a.support_cycles == b.support_cycles

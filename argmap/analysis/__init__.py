@@ -33,8 +33,8 @@ class Analysis:
     - ``polarity[x]``: ``{"+"}`` for elements that argue for the theses, ``{"-"}`` against,
       both when mixed, empty when connected to no thesis.
     - ``hostile``: objections with ``-`` in their polarity; ``answered``: objections with an
-      objection aimed at them or their sub-argument; ``unanswered``: hostile, not answered,
-      not conceded.
+      objection aimed at them or their sub-argument; ``argued``: those with such an objection
+      that is not conceded; ``unanswered``: hostile, not answered, not conceded.
     - ``orphans``: statements and inferences connected to no thesis (empty when the map has
       no thesis at all).
     """
@@ -49,6 +49,7 @@ class Analysis:
     polarity: Mapping[str, frozenset[str]]
     hostile: frozenset[str]
     answered: frozenset[str]
+    argued: frozenset[str]
     unanswered: frozenset[str]
     orphans: frozenset[str]
 
@@ -68,6 +69,8 @@ def analyze(m: ArgumentMap) -> Analysis:
     cycles = tuple(support_cycles(m, support_successors(m)))
     hostile = hostile_objections(m, sides)
     answered = answered_objections(m, index)
+    conceded = any(o.conceded for o in m.objections.values())
+    argued = answered_objections(m, index, by_conceded=False) if conceded else answered
     unanswered = frozenset(o for o in hostile if o not in answered and not m.objections[o].conceded)
     orphans = frozenset(id for id, s in sides.items() if not s) if theses else frozenset()
     return Analysis(
@@ -81,6 +84,7 @@ def analyze(m: ArgumentMap) -> Analysis:
         polarity=MappingProxyType(sides),
         hostile=hostile,
         answered=answered,
+        argued=argued,
         unanswered=unanswered,
         orphans=orphans,
     )

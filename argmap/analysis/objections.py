@@ -53,15 +53,18 @@ def polarity(m: ArgumentMap, index: MapIndex, theses: Iterable[str]) -> dict[str
     }
 
 
-def answered_objections(m: ArgumentMap, index: MapIndex) -> frozenset[str]:
-    """Objections with an objection aimed at them or at their sub-argument.
+def answered_objections(
+    m: ArgumentMap, index: MapIndex, *, by_conceded: bool = True
+) -> frozenset[str]:
+    """Objections with an objection aimed at them or at their sub-argument (only one that is
+    not conceded, unless ``by_conceded``).
 
     The sub-argument of an objection is its premises and, backwards through support, the
     reasons for them and their premises, and so on (ASPIC+: an attack on a sub-argument is an
     attack on the argument). Computed for all objections at once in linear time: mark every
     target, spread the mark forward along support, then look at each objection's premises.
     """
-    targets = {o.target for o in m.objections.values()}
+    targets = {o.target for o in m.objections.values() if by_conceded or not o.conceded}
     weakened = _forward_through_support(m, index, targets)
     return frozenset(
         o.id

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
-from argmap.analysis.objections import answered_objections
 from argmap.checks.base import Check, CheckContext
 from argmap.checks.registry import register
 from argmap.describe import describe
@@ -101,12 +99,9 @@ class ObjectionStands(Check):
     summary = "An objection against a thesis stands, so what it attacks is OUT."
 
     def run(self, ctx: CheckContext) -> Iterator[Diagnostic]:
-        argued: frozenset[str] | None = None
         for id in _hostile(ctx, Label.IN):
             m, objection = ctx.map, ctx.map.objections[id]
-            if argued is None:
-                argued = _argued_answers(ctx)
-            answered = _answered(ctx, argued, id)
+            answered = _answered(ctx, id)
             yield self.finding(
                 f"{describe(m, id)} stands, so {describe(m, objection.target)} is OUT{answered}",
                 m.span(objection),
@@ -259,23 +254,13 @@ class LabelMismatch(Check):
                 )
 
 
-def _answered(ctx: CheckContext, argued: frozenset[str], id: str) -> str:
-    """What O302 says of the answers to an objection that stands, given the objections that
-    ``argued`` answers with an objection that is not conceded."""
+def _answered(ctx: CheckContext, id: str) -> str:
+    """What O302 says of the answers to an objection that stands."""
     if id not in ctx.analysis.answered:
         return ""
-    if id in argued:
+    if id in ctx.analysis.argued:
         return " (every answer to it fails)"
     return " (every answer to it is conceded: granted, but outweighed)"
-
-
-def _argued_answers(ctx: CheckContext) -> frozenset[str]:
-    """The objections answered by an objection that is not conceded."""
-    m = ctx.map
-    if not any(o.conceded for o in m.objections.values()):
-        return ctx.analysis.answered
-    argued = {id: o for id, o in m.objections.items() if not o.conceded}
-    return answered_objections(replace(m, objections=argued), ctx.analysis.index)
 
 
 def _conceded_against(m: ArgumentMap) -> dict[str, list[str]]:
