@@ -6,7 +6,8 @@ made ``--runs`` times, and the time of each change is split into reading the tex
 the last version made), checking the map (with the last version's analyses), turning the
 findings into LSP diagnostics, and writing the JSON of the notification. The time Python's
 cycle collector ran during the change is shown apart (it is inside the other times too).
-Medians, in milliseconds.
+Medians, in milliseconds. Last, what one full collection costs, the documents' state alive:
+the collector's cost is that, times how often the changes make it run one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from lsprotocol import types
 from lsprotocol.converters import get_converter
@@ -32,10 +34,20 @@ from argmap.reader import ReadCache
 from bench.generate import generate, write_files
 from bench.lsp import EDITS
 
-__all__ = ["PHASES", "main", "measure", "report"]
+__all__ = ["PHASES", "Phases", "main", "measure", "report"]
 
 PHASES = ("read", "check", "LSP diagnostics", "JSON", "total", "collector")
 """The columns: the phases of a change, their total, and the collector's share."""
+
+
+class Phases(NamedTuple):
+    """For each kind of change, the median seconds of each phase (:data:`PHASES`); and the
+    objects the collector tracks with the map's state alive, and the seconds of one full
+    collection of them (the fastest of three)."""
+
+    medians: dict[str, dict[str, float]]
+    objects: int
+    full_collection: float
 
 
 class _Collector:
@@ -52,8 +64,8 @@ class _Collector:
             self.seconds += time.perf_counter() - self._started
 
 
-def measure(size: int, runs: int, seed: int, work: Path) -> dict[str, dict[str, float]]:
-    """For each kind of change, the median seconds of each phase (:data:`PHASES`)."""
+def measure(size: int, runs: int, seed: int, work: Path) -> Phases:
+    """The phases of ``runs`` changes of each kind to a generated map of ``size`` statements."""
     files = write_files(generate(size, seed), work, f"map-{size}")
     text = files.outline.read_text(encoding="utf-8")
     path, uri = str(files.outline), files.outline.resolve().as_uri()
@@ -89,21 +101,34 @@ def measure(size: int, runs: int, seed: int, work: Path) -> dict[str, dict[str, 
             times[kind] = phases
     finally:
         gc.callbacks.remove(collector)
-    return {
+    full = []
+    for _ in range(3):
+        start = time.perf_counter()
+        gc.collect()
+        full.append(time.perf_counter() - start)
+    objects = len(gc.get_objects())
+    medians = {
         kind: {phase: statistics.median(values) for phase, values in phases.items()}
         for kind, phases in times.items()
     }
+    return Phases(medians, objects, min(full))
 
 
-def report(size: int, medians: dict[str, dict[str, float]]) -> str:
-    """A Markdown table: a row per kind of change, a column per phase, in milliseconds."""
+def report(size: int, measured: Phases) -> str:
+    """A Markdown table: a row per kind of change, a column per phase, in milliseconds; and
+    a line on the cost of a full collection."""
     lines = [
         f"| {size:,} statements | " + " | ".join(PHASES) + " |",
         "|---|" + "---:|" * len(PHASES),
     ]
-    for kind, phases in medians.items():
+    for kind, phases in measured.medians.items():
         cells = " | ".join(f"{phases[phase] * 1000:.0f}" for phase in PHASES)
         lines.append(f"| {kind} | {cells} |")
+    lines.append("")
+    lines.append(
+        f"One full collection of the {measured.objects:,} objects the collector tracks "
+        f"(the map's state and Python's own): {measured.full_collection * 1000:.0f} ms."
+    )
     return "\n".join(lines)
 
 
@@ -114,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="argmap-bench-lsp-") as work:
-        medians = measure(args.size, args.runs, args.seed, Path(work))
-    print(report(args.size, medians))
+        measured = measure(args.size, args.runs, args.seed, Path(work))
+    print(report(args.size, measured))
     return 0
 
 

@@ -297,11 +297,14 @@ def test_the_phases_of_a_change_are_measured(tmp_path: Path) -> None:
     pytest.importorskip("pygls", reason="the lsp extra is not installed")
     from bench.lsp_phases import PHASES, measure, report
 
-    medians = measure(20, runs=1, seed=1, work=tmp_path)
-    assert list(medians) == list(EDITS)
-    assert all(set(phases) == set(PHASES) for phases in medians.values())
-    assert all(phases["total"] > 0 for phases in medians.values())
-    assert report(20, medians).splitlines()[2].startswith("| title | ")
+    measured = measure(20, runs=1, seed=1, work=tmp_path)
+    assert list(measured.medians) == list(EDITS)
+    assert all(set(phases) == set(PHASES) for phases in measured.medians.values())
+    assert all(phases["total"] > 0 for phases in measured.medians.values())
+    assert measured.objects > 0 and measured.full_collection > 0
+    text = report(20, measured)
+    assert text.splitlines()[2].startswith("| title | ")
+    assert text.splitlines()[-1].startswith("One full collection of the ")
 
 
 def test_the_lsp_benchmark_changes_what_it_says() -> None:
