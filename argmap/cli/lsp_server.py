@@ -76,8 +76,8 @@ class ArgmapServer(LanguageServer):
         self.relative_patterns = False
         self._watched: set[str] = set()
         self._watching = asyncio.Lock()
-        self._rewatch: asyncio.Task[None] | None = None
-        """The last change of the source watchers (held, so that it runs to its end)."""
+        self._rewatching: set[asyncio.Task[None]] = set()
+        """The changes of the source watchers under way (held, so that they run to their end)."""
 
     def document(self, uri: str) -> MapDocument:
         """The map as the editor has it now (read once per version of its text)."""
@@ -139,7 +139,9 @@ class ArgmapServer(LanguageServer):
     def watch_sources(self) -> None:
         """Have the editor watch the source texts the open maps quote, and no others."""
         if self.watches_files and _sources(self._contexts.values()) != self._watched:
-            self._rewatch = asyncio.get_running_loop().create_task(self._watch_sources())
+            task = asyncio.get_running_loop().create_task(self._watch_sources())
+            self._rewatching.add(task)
+            task.add_done_callback(self._rewatching.discard)
 
     async def _watch_sources(self) -> None:
         async with self._watching:  # one change of the registrations at a time
