@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -188,6 +189,61 @@ def test_an_unknown_engine_is_a_usage_error_that_names_where_it_was_given(
     assert "--engine" not in err.splitlines()[-1]
     code, _, err = run(str(maps / "outline.arg"), "-f", "dot", "-o", "-", "--engine", "neato")
     assert code == 0, err  # the option given wins over the setting
+
+
+# ---- the map's settings ----------------------------------------------------------------------
+
+MARKED_MAP = """\
+thesis t: "T."
+  + a: "A."  # argmap: ignore[S201]
+  + b: "B."
+  - o: "O."
+"""
+
+
+@pytest.mark.parametrize(
+    ("settings", "unsupported", "unanswered"),
+    [
+        ("", ["b", "o", "t"], ["o"]),  # a is suppressed on its line
+        ('ignore = ["S202"]\n', ["b", "o"], ["o"]),
+        ('ignore = ["unanswered-objection"]\n', ["b", "o", "t"], []),
+        ("[tool.argmap.unsupported-claim]\nignore-theses = true\n", ["b", "o", "t"], ["o"]),
+        ('select = ["O"]\n', [], ["o"]),
+    ],
+    ids=["none", "ignore S202", "ignore O301", "S201 ignores theses", "select O"],
+)
+def test_the_marks_follow_the_settings_and_suppressions(
+    tmp_path: Path, settings: str, unsupported: list[str], unanswered: list[str]
+) -> None:
+    """UNSUPPORTED and UNANSWERED mark what `argmap check` reports: S201 and S202, O301."""
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap]\n" + settings, encoding="utf-8")
+    path = tmp_path / "m.arg"
+    path.write_text(MARKED_MAP, encoding="utf-8")
+    code, out, err = run("-f", "dot", str(path), "-o", "-")
+    assert (code, err) == (0, "")
+    dot = out.decode("utf-8")
+    marked = re.findall(r"tooltip=\"\w+ (\w+)\\n[^\"]*\\nUNSUPPORTED\"", dot)
+    assert sorted(marked) == unsupported
+    assert dot.count("label=UNANSWERED") == len(unanswered)
+    # The page's two drawings: plain (both marks), and by label (OUT in place of UNSUPPORTED).
+    code, out, err = run("-f", "html", str(path), "-o", "-")
+    assert (code, err) == (0, "")
+    page = out.decode("utf-8")
+    assert page.count(">UNSUPPORTED<") == len(unsupported)
+    assert page.count(">UNANSWERED<") == 2 * len(unanswered)
+
+
+def test_unusable_settings_stop_every_format_and_leave_the_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nselect = ["Z999"]\n')
+    path = tmp_path / "m.arg"
+    path.write_text(MARKED_MAP, encoding="utf-8")
+    for fmt in ("dot", "svg", "html"):
+        target = tmp_path / f"m.{fmt}"
+        target.write_bytes(b"previous drawing")
+        code, _, err = run("-f", fmt, str(path), "-o", str(target))
+        assert code == 2
+        assert err.startswith(f"{path}: error: ") and "Z999" in err, err
+        assert target.read_bytes() == b"previous drawing"
 
 
 # ---- Graphviz's warnings and raw attributes that change nothing --------------------------------

@@ -11,8 +11,11 @@ from typing import Any, NamedTuple, TypeVar
 import click
 from click.core import ParameterSource
 
+from argmap.checks import select_checks
+from argmap.cli.config import Config
 from argmap.cli.inputs import fail
-from argmap.render import THEMES, RenderOptions, parse_attribute
+from argmap.model import ArgumentMap
+from argmap.render import THEMES, Findings, RenderOptions, find, parse_attribute
 from argmap.render.attributes import attribute_problem
 from argmap.render.engines import ENGINES
 from argmap.render.options import COLLAPSIBLE, DETAILS, GROUPINGS, RANKDIRS
@@ -31,6 +34,16 @@ class Drawing(NamedTuple):
     options: RenderOptions
     engine: str
     check: bool
+
+    def findings(self, m: ArgumentMap, config: Config, *, evaluate: bool) -> Findings:
+        """What to mark on the drawing of ``m``: what ``argmap check`` reports with the
+        map's settings (``config``) and suppression comments, and the labels with
+        ``evaluate``. Raises :class:`~argmap.checks.SelectionError` for a selection that
+        names no check."""
+        selection = select_checks([config.layer()])
+        return find(
+            m, check=self.check, evaluate=evaluate, selection=selection, options=config.options
+        )
 
 
 class _EngineChoice(click.Choice[str]):

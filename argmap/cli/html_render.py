@@ -14,7 +14,7 @@ from argmap.cli.settings import ConfigFinder
 from argmap.cli.sources import SourceReader
 from argmap.html import Drawings, panel_data
 from argmap.reader import ReadResult
-from argmap.render import find, to_digraph
+from argmap.render import to_digraph
 from argmap.render.dot import drawn_selection, node_ids
 from argmap.render.engines import draw
 
@@ -43,7 +43,7 @@ def html_parts(result: ReadResult, drawing: Drawing) -> HtmlParts:
     svgs: list[str] = []
     warnings: list[str] = []
     for evaluate in (False, True):
-        found = find(m, check=drawing.check, evaluate=evaluate)
+        found = drawing.findings(m, config, evaluate=evaluate)
         source = to_digraph(m, found, drawing.options).source
         drawn = draw(source, format="svg", engine=drawing.engine)
         svgs.append(drawn.data.decode("utf-8"))

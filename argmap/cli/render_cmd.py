@@ -6,13 +6,15 @@ import sys
 
 import click
 
+from argmap.checks import SelectionError
 from argmap.cli.config import ConfigError
 from argmap.cli.drawing_options import Drawing, drawing_options
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, expand, fail, read_input, usable
 from argmap.cli.output_files import write_file
 from argmap.cli.render_output import FORMATS, STDOUT, Job, OutputError, plan
+from argmap.cli.settings import ConfigFinder
 from argmap.reader import ReadResult
-from argmap.render import find, focus_problem, to_digraph
+from argmap.render import focus_problem, to_digraph
 from argmap.render.engines import EngineError, EngineMissing, draw
 
 __all__ = ["render"]
@@ -87,7 +89,13 @@ def _run(job: Job, drawing: Drawing, *, evaluate: bool) -> bool:
         return False
     if job.format == "html":
         return _html(job, result, drawing, evaluate=evaluate)
-    source = to_digraph(m, find(m, check=drawing.check, evaluate=evaluate), options).source
+    try:
+        config = ConfigFinder().for_map(None if m.path == "<stdin>" else m.path)
+        found = drawing.findings(m, config, evaluate=evaluate)
+    except (ConfigError, SelectionError) as exc:
+        click.echo(f"{m.path}: error: {exc}", err=True)
+        return False
+    source = to_digraph(m, found, options).source
     if job.format == "dot":
         return _write(job, source.encode("utf-8"))
     try:

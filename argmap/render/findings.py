@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from argmap.analysis import analyze
 from argmap.analysis.labelling import explain_all, label_map
+from argmap.checks import CheckContext, run_checks
 from argmap.model import ArgumentMap, Label
 
-__all__ = ["Findings", "find"]
+__all__ = ["MARKED", "Findings", "find"]
 
 _NO_LABELS: Mapping[str, Label] = MappingProxyType({})
 _NO_WHY: Mapping[str, str] = MappingProxyType({})
+_UNSUPPORTED = frozenset({"S201", "S202"})
+_UNANSWERED = frozenset({"O301"})
+MARKED = _UNSUPPORTED | _UNANSWERED
+"""The checks whose findings a drawing marks: UNSUPPORTED (S201, S202), UNANSWERED (O301)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +38,25 @@ class Findings:
     failed: frozenset[str] = frozenset()
 
 
-def find(m: ArgumentMap, *, check: bool = True, evaluate: bool = False) -> Findings:
-    """The findings to draw for a resolved map: structural ones with ``check``, statement
-    labels (IN/OUT/UNDEC) with ``evaluate``."""
+def find(
+    m: ArgumentMap,
+    *,
+    check: bool = True,
+    evaluate: bool = False,
+    selection: Collection[str] = MARKED,
+    options: Mapping[str, Mapping[str, object]] = MappingProxyType({}),
+) -> Findings:
+    """The findings to draw for a resolved map: with ``check``, what the checks of
+    :data:`MARKED` that ``selection`` holds report, with their ``options`` and the map's
+    suppression comments (as ``argmap check`` reports them); statement labels (IN/OUT/UNDEC)
+    with ``evaluate``."""
     unsupported: frozenset[str] = frozenset()
     unanswered: frozenset[str] = frozenset()
     if check:
-        analysis = analyze(m)
-        unsupported, unanswered = analysis.unsupported, analysis.unanswered
+        ctx = CheckContext(m, analyze(m), options=options)
+        found = run_checks(ctx, MARKED.intersection(selection))
+        unsupported = frozenset(d.subject for d in found if d.code in _UNSUPPORTED and d.subject)
+        unanswered = frozenset(d.subject for d in found if d.code in _UNANSWERED and d.subject)
     if not evaluate:
         return Findings(check, evaluate, unsupported, unanswered)
     labelling = label_map(m)
