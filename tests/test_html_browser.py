@@ -382,8 +382,15 @@ def test_view_updates_the_page_on_save(watched: Watched, tmp_path: Path) -> None
         (tmp_path / "col.txt").write_text("The column no longer says it.\n", encoding="utf-8")
         _wait_for_version(page, 5)
         page.fill("#search", "A fact")
-        assert "not found" in page.inner_text("#panel") or "Q5" in page.inner_text("#panel")
+        assert "Q501" in page.inner_text("#panel")
         watched.shot("view-source-changed")
+
+        # settings beside the map: the finding is ignored from now on
+        (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["Q501"]\n')
+        _wait_for_version(page, 6)
+        page.fill("#search", "A fact")
+        assert "A fact" in page.inner_text("#panel")
+        assert "Q501" not in page.inner_text("#panel")
         assert watched.problems == []
     finally:
         code, out = viewer.stop()

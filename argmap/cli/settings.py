@@ -8,7 +8,7 @@ from argmap.checks import option_tables_of_checks
 from argmap.cli.config import Config, ConfigError, parse_config
 from argmap.cli.textfile import Unreadable, read_utf8
 
-__all__ = ["ConfigError", "ConfigFinder"]
+__all__ = ["ConfigError", "ConfigFinder", "settings_files"]
 
 
 class ConfigFinder:
@@ -23,10 +23,9 @@ class ConfigFinder:
 
         Raises :class:`ConfigError` for a pyproject.toml that cannot be used.
         """
-        start = Path.cwd() if map_path is None else Path(map_path).resolve().parent
         visited: list[Path] = []
         config = Config()
-        for folder in (start, *start.parents):
+        for folder in _folders(map_path):
             if folder in self._by_folder:
                 config = self._by_folder[folder]
                 break
@@ -46,3 +45,15 @@ class ConfigFinder:
                 return None
             raise ConfigError(f"the settings file {path} {text.reason}")
         return parse_config(text, str(path), self._tables)
+
+
+def settings_files(map_path: str | None) -> tuple[str, ...]:
+    """The files a map's settings may come from: ``pyproject.toml`` in its folder and each
+    folder above it (a change in any of them may change the settings)."""
+    return tuple(str(folder / "pyproject.toml") for folder in _folders(map_path))
+
+
+def _folders(map_path: str | None) -> tuple[Path, ...]:
+    """Where the settings of a map are looked for, nearest first."""
+    start = Path.cwd() if map_path is None else Path(map_path).resolve().parent
+    return (start, *start.parents)

@@ -15,6 +15,7 @@ from argmap.cli.config import ConfigError
 from argmap.cli.drawing_options import Drawing, drawing_options
 from argmap.cli.html_render import html_parts
 from argmap.cli.inputs import EXIT_CLEAN, EXIT_ERROR, InputError, fail, read_input
+from argmap.cli.settings import settings_files
 from argmap.cli.view_server import Live, ViewServer
 from argmap.html import Drawings, content_security_policy, html_page, inert_svg
 from argmap.render import focus_problem
@@ -109,7 +110,7 @@ class _MapState:
         self.path = path
         self.drawing = drawing
         self.evaluate = evaluate
-        self.files: tuple[str, ...] = (os.path.abspath(path),)
+        self.files: tuple[str, ...] = (os.path.abspath(path), *settings_files(path))
         self.good: tuple[Drawings, dict[str, Any]] | None = None
         self.version = 0
 
@@ -155,7 +156,7 @@ class _MapState:
         except (EngineError, ConfigError, ValueError) as exc:
             return f"{self.path}: error: {exc}"
         self.good = (drawings, parts.data)
-        self.files = parts.files
+        self.files = (*parts.files, *settings_files(self.path))
         return None
 
 
