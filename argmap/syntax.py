@@ -98,7 +98,10 @@ class OutlineIndenter(PostLex):
     brackets). The state of a text lives in its own :class:`_Layout`, so one indenter serves
     any number of parses."""
 
-    always_accept = ("_NL",)  # the contextual lexer looks for a newline in every state
+    # The contextual lexer looks for a newline in every state, and for an id: so a keyword
+    # is never read as the start of a longer word where no id may stand ("tagse" is an id,
+    # not "tags e"), and a text is lexed the same whatever state its parse starts in.
+    always_accept = ("_NL", "ID")
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         layout = _Layout()
@@ -543,7 +546,7 @@ def _found(token: Token) -> str:
     return f'"{token}"'
 
 
-def _acceptable(exc: UnexpectedToken) -> set[str]:
+def _acceptable(exc: UnexpectedInput) -> set[str]:
     """The terminals the parser would really accept here.
 
     LALR merges look-ahead sets, and the contextual lexer adds the newline everywhere, so the
@@ -677,6 +680,8 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str, parser: Lark) -> D
                 hint='for text over several lines, use triple quotes: """..."""',
             )
         allowed = set(exc.allowed or ()) - {"COMMENT"}
+        if "ID" not in _acceptable(exc):  # the lexer looks for one everywhere (OutlineIndenter)
+            allowed.discard("ID")
         if not char.isprintable():
             unseen = _unseen(char, text, position, "TAG" in allowed)
             if unseen is not None:

@@ -478,6 +478,29 @@ CASES = [
         'Title "T"\nclaim a: "A."\n',
         [(1, 1, "E101", '"Title" is not a keyword: keywords are written in lower case')],
     ),
+    # A word that starts with a keyword is an id, not the keyword and an id: "byron" was
+    # read as `by ron`, "quotes" as `quote s`, "tagse" as `tags e`.
+    *(
+        (
+            f"a_word_that_starts_with_a_keyword_{word.split()[0]}",
+            f'source s "S"\nclaim c: "C."\n  {word}\n',
+            [
+                (
+                    3,
+                    3,
+                    "E101",
+                    'expected "+" or "-", "by", "cite", "note", "quote" or "tags", '
+                    f'found the id "{word.split()[0]}"',
+                )
+            ],
+        )
+        for word in ("byron", 'quotes "w"', "tagse", 'cites "p. 2"', 'notes "N."')
+    ),
+    (
+        "a_word_that_starts_with_a_label",
+        'expect INNER: c\nclaim c: "C."\n',
+        [(1, 8, "E101", 'expected IN, OUT or UNDEC, found the id "INNER"')],
+    ),
 ]
 
 

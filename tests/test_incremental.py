@@ -112,6 +112,26 @@ def test_a_long_item_parsed_in_chunks_is_the_item_parsed_whole(
     assert (got.comments, got.diagnostics) == (expected.comments, expected.diagnostics)
 
 
+@pytest.mark.parametrize("chunk_lines", [1, 2, 3, 40])
+def test_a_word_that_starts_with_a_keyword_reads_the_same_in_any_chunk(chunk_lines: int) -> None:
+    # "tagse" is an id (an error here). A chunk that began where no id may stand once read it
+    # as `tags e`, so that the item read in chunks had a tag and no error.
+    text = (
+        'source s "S"\n'
+        'evidence e: "E."\n'
+        "  cite s\n"
+        'claim c: "C."\n'
+        "  + e\n"
+        '  note "A note."\n'
+        "  tags one two\n"
+        "  by Someone\n"
+        '  - o: "O."\n'
+        '    quote s "more words"\n'
+        "  tagse\n"
+    )
+    _same(read_text(text, "m.arg", cache=ReadCache(chunk_lines)), read_text(text, "m.arg"))
+
+
 def test_an_edit_in_a_long_item_parses_one_chunk_again() -> None:
     lines = ['thesis t: "T."']
     for i in range(30):
