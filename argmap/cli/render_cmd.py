@@ -54,8 +54,10 @@ def render(
     page (-f html: pan, zoom, search, and a panel for the clicked statement; docs/html.md).
 
     Each map is written beside itself as MAP.svg unless -o says otherwise; - reads standard
-    input. Unsupported claims and unanswered objections are marked (--no-check to leave them
-    out). Formats other than DOT need Graphviz. Exit code 2 when a map cannot be drawn.
+    input. Unsupported claims and unanswered objections are marked as argmap check reports
+    them, with the map's settings and suppression comments (--no-check to leave them out).
+    Formats other than DOT need Graphviz. Exit code 2 when a map cannot be drawn or its
+    settings cannot be used.
 
     Raw attributes (-G, -N, -E) are passed to Graphviz unchecked, as dot takes them: they
     can make a drawing that is not well-formed SVG. Links that run a script (javascript:)
