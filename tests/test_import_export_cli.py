@@ -164,7 +164,7 @@ def test_export_to_each_format() -> None:
     assert (code, json.loads(out)["format"]) == (0, "argmap")
     code, out, err = run("export", flat, "--to", "argdown")
     assert (code, err) == (0, "")
-    assert "<r_lane>:" in out and "(1) [safe]" in out
+    assert "\n<r_lane>\n" in out and "(1) [safe]" in out
 
 
 def test_export_to_a_file_and_a_map_with_errors(tmp_path: Path) -> None:

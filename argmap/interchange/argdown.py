@@ -11,7 +11,8 @@ tags are tags; a document that gives no statement a kind gets a thesis in each c
 where one is clear. What has no counterpart (support of a whole argument, inline data argmap does
 not know, front matter other than the title, author, date and description) is reported.
 
-Export writes what argmap's own import reads back to the same map: statements with their tags
+Export writes what argmap's own import reads back to the same map, and what Argdown's own
+program reads without error (``tests/test_argdown_cli.py``): statements with their tags
 and, as inline JSON data (which is YAML too), their kind, speaker, notes, quotes and
 citations; each reason as an argument with its premise-conclusion structure; each objection
 as an argument marked ``{"objection": true}`` whose conclusion ("Not: ...") attacks (or
@@ -598,9 +599,9 @@ def _inference(m: ArgumentMap, i: Inference, notes: list[Note]) -> Iterator[str]
             data["conceded"] = True
     if not i.named:
         data["anonymous"] = True
-    title = _title(m, i.id)
-    description = f" {i.label}" if i.label else ""
-    yield f"<{title}>:{description}" + (f" {json.dumps(data)}" if data else "")
+    # Argdown defines an argument with a text ("<title>: text"); one without is only named.
+    head = f"<{_title(m, i.id)}>" + (f": {i.label}" if i.label else "")
+    yield head + (f" {json.dumps(data)}" if data else "")
     yield ""
     for n, premise in enumerate(i.premises, 1):
         yield f"({n}) [{premise}]"
@@ -612,7 +613,7 @@ def _inference(m: ArgumentMap, i: Inference, notes: list[Note]) -> Iterator[str]
         yield f"({conclusion}) Not: {m.statements[i.target].text}"
         yield f"  -> [{i.target}]"
     else:
-        yield f"({conclusion}) The inference of <{_title(m, i.target)}> fails."
+        yield f"({conclusion}) The inference of @<{_title(m, i.target)}> fails."
         yield f"  _> <{_title(m, i.target)}>"
     yield ""
 

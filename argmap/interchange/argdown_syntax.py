@@ -299,7 +299,7 @@ class _Parser:
             element = Element("argument", title)
             self.current = (element, [rest] if defined else [], number)
             if not defined:
-                self._add_tags(element, rest)
+                self._referred(element, rest, number)
             return element
         self.last_argument = None
         head = _STATEMENT_HEAD.match(text)
@@ -313,7 +313,7 @@ class _Parser:
         element = Element("statement", title)
         self.current = (element, [rest] if defined else [], number)
         if not defined:
-            self._add_tags(element, rest)
+            self._referred(element, rest, number)
         return element
 
     def _continue_text(self, text: str) -> None:
@@ -343,14 +343,17 @@ class _Parser:
             statement.tags.extend(t for t in tags if t not in statement.tags)
             statement.data.update(data)
 
-    def _add_tags(self, element: Element, rest: str) -> None:
-        _, tags = _clean(rest)
+    def _referred(self, element: Element, rest: str, number: int) -> None:
+        """The tags and data after an element's title where it is only referred to."""
+        raw, data = _split_data(rest, number, self.doc.problems)
+        _, tags = _clean(raw)
         owner = (
             self.doc.arguments[element.title]
             if element.kind == "argument"
             else self.doc.statements[element.title]
         )
         owner.tags.extend(t for t in tags if t not in owner.tags)
+        owner.data.update(data)
 
     def _relation(self, number: int, indent: int, symbol: str, text: str) -> None:
         while self.stack and self.stack[-1][0] >= indent:
