@@ -25,7 +25,7 @@ from bench.generate import generate, write_files
 from bench.measure import Failure, Timing
 from bench.report import evaluate, format_report
 from bench.tasks import STARTUP, TASKS, Task, run_task
-from bench.tools import Machine, find_tools, machine
+from bench.tools import Machine, ensure_argdown, find_tools, machine
 
 __all__ = ["DEFAULT_SIZES", "Run", "main"]
 
@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-install", action="store_true", help="do not npm-install Argdown when it is missing"
     )
     parser.add_argument(
+        "--install-argdown",
+        action="store_true",
+        help="only install the Argdown CLI into --work (the tests use it there); exit 1 if "
+        "it cannot be installed",
+    )
+    parser.add_argument(
         "--json", type=Path, metavar="FILE", help="also write the raw measurements as JSON"
     )
     parser.add_argument(
@@ -112,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         _parser().error("--runs must be at least 1")
     if args.report is not None:
         return _reprint(args.report)
+    if args.install_argdown:
+        found = ensure_argdown(args.work, install=True)
+        print(f"bench: Argdown CLI: {found}", file=sys.stderr)
+        return 0 if isinstance(found, Path) else 1
     _use_bytecode_cache()
     tools = find_tools(
         args.work, install_argdown=not args.no_install, use_argdown=not args.no_argdown

@@ -171,6 +171,22 @@ def test_argdown_reads_the_same_graph(tmp_path: Path) -> None:
     assert kinds["undercut"] == sum(1 for o in objections if o.target not in small.statements)
 
 
+def test_install_argdown_only_installs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m bench --install-argdown`: 0 once the CLI is in --work, 1 when it cannot be
+    installed (here: no npm), saying why; nothing is measured."""
+    monkeypatch.setattr(shutil, "which", lambda _: None)
+    assert main(["--install-argdown", "--work", str(tmp_path)]) == 1
+    assert "npm and node are not installed" in capsys.readouterr().err
+    program = tmp_path / "argdown" / "node_modules" / ".bin" / "argdown"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n")
+    assert main(["--install-argdown", "--work", str(tmp_path)]) == 0
+    assert str(program) in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argdown"]
+
+
 def test_measure_reports_failures_in_words(tmp_path: Path) -> None:
     python = shutil.which("python3") or "python3"
     ok = measure([python, "-c", "pass"], tmp_path, runs=2)
