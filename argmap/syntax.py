@@ -549,9 +549,9 @@ def _found(token: Token) -> str:
 def _acceptable(exc: UnexpectedInput) -> set[str]:
     """The terminals the parser would really accept here.
 
-    LALR merges look-ahead sets, and the contextual lexer adds the newline everywhere, so the
-    ``expected`` of lark's error can name tokens that would fail one step later; lark's
-    interactive parser tries each one and keeps those that would be shifted.
+    LALR merges look-ahead sets, and the contextual lexer adds the newline and an id
+    everywhere, so the ``expected`` of lark's error can name tokens that would fail one step
+    later; lark's interactive parser tries each one and keeps those that would be shifted.
     """
     if exc.interactive_parser is None:
         return set()
