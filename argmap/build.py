@@ -268,10 +268,7 @@ def _merge(out: Declarations, part: Declarations, moved: int) -> None:
     out.objections.update(part.objections)
     out.expectations += part.expectations
     out.uses += ((offset + moved, uses) for offset, uses in part.uses)
-    if moved:
-        out.offsets.update({id: offset + moved for id, offset in part.offsets.items()})
-    else:
-        out.offsets.update(part.offsets)
+    out.offsets.update({id: offset + moved for id, offset in part.offsets.items()})
     out.anonymous.update(part.anonymous)
     out.quotes_without_source += part.quotes_without_source
     out.diagnostics += part.diagnostics
@@ -529,7 +526,7 @@ class _Builder:
             self.placed(id)
 
     def group(self, item: nodes.Group, parent: str | None) -> None:
-        first = item.id or item.title
+        first = _first_token(item)
         if item.id is not None and self.declare(item.id.value, "group", item.id):
             id = item.id.value
         else:
@@ -717,8 +714,7 @@ class _Builder:
         return self.anonymous(kind)
 
     def flat_inference(self, item: nodes.FlatInference, group: str | None) -> None:
-        first = item.label.id or item.label.label or next(iter(item.label.flags), None)
-        place = self.line_place(first or item.premises[0], item.target)
+        place = self.line_place(_first_token(item), item.target)
         owner = self.inference_id(item.label, item.kind)
         ids = [self.use(owner, t, "premise") for t in item.premises]
         self.use(owner, item.target, f"{item.kind} target")

@@ -249,6 +249,14 @@ class ArgumentMap:
         quotes and citations of a statement, its id)."""
         return place.in_file(self.path, self.offsets.get(owner, 0))
 
+    def span_of(self, id: str) -> Span:
+        """Where the statement, reason or objection with this id is written (KeyError for
+        an id that names none of them)."""
+        element = self.statements.get(id) or self.inference(id)
+        if element is None:
+            raise KeyError(id)
+        return self.span(element)
+
     def inference(self, id: str) -> Reason | Objection | None:
         """The reason or objection with this id, if any."""
         return self.reasons.get(id) or self.objections.get(id)

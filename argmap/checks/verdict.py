@@ -8,7 +8,7 @@ from argmap.checks.base import Check, CheckContext
 from argmap.checks.registry import register
 from argmap.describe import describe
 from argmap.diagnostics import Diagnostic, Related, Severity
-from argmap.model import ArgumentMap, Label, Span
+from argmap.model import ArgumentMap, Label
 
 __all__ = [
     "LabelMismatch",
@@ -106,7 +106,7 @@ class ObjectionStands(Check):
                 f"{describe(m, id)} stands, so {describe(m, objection.target)} is OUT{answered}",
                 m.span(objection),
                 id,
-                [Related(_span(m, objection.target), "what it defeats")],
+                [Related(m.span_of(objection.target), "what it defeats")],
                 hint="answer it with an objection to it or to its premise, or mark it conceded"
                 " if you grant it but hold that it is outweighed",
             )
@@ -196,7 +196,7 @@ class StandsByConcession(Check):
             yield self.finding(
                 f"{describe(m, target)} stands only because {names} {verb} conceded as"
                 " outweighed: the weighing is the author's, not an argument of the map",
-                _span(m, target),
+                m.span_of(target),
                 target,
                 [Related(m.span(m.objections[o]), "the conceded objection") for o in standing],
                 hint="answer the objection to argue the weighing, or drop `conceded` if the"
@@ -249,7 +249,7 @@ class LabelMismatch(Check):
                     f"{_WORDS[actual]}: {ctx.explanations[id]}",
                     spans[position] if position < len(spans) else expectation.span,
                     id,
-                    [Related(_span(m, id), f"{describe(m, id)} is defined here")],
+                    [Related(m.span_of(id), f"{describe(m, id)} is defined here")],
                     hint="update the expect line if the new label is right",
                 )
 
@@ -295,10 +295,3 @@ def _deciding(ctx: CheckContext, id: str) -> list[Related]:
             note = f"the objection that {verb} {describe(m, attacked)}, which it rests on"
         notes.append(Related(m.span(m.objections[objection]), note))
     return notes
-
-
-def _span(m: ArgumentMap, id: str) -> Span:
-    element = m.statements.get(id) or m.inference(id)
-    if element is None:
-        raise KeyError(id)
-    return m.span(element)

@@ -64,9 +64,9 @@ def _document(m: ArgumentMap, labelling: Labelling, why: Mapping[str, str]) -> d
             "kind": _kind(m, id),
             "label": labelling[id].value,
             "why": why[id],
-            "location": span_to_dict(_span(m, id)),
+            "location": span_to_dict(m.span_of(id)),
         }
-        for id in sorted(why, key=lambda id: _position(_span(m, id)))
+        for id in sorted(why, key=lambda id: _position(m.span_of(id)))
     ]
     counts = {label.value: 0 for label in Label}
     for id in why:
@@ -115,13 +115,6 @@ def _kind(m: ArgumentMap, id: str) -> str:
     if statement is not None:
         return statement.kind.value
     return "reason" if id in m.reasons else "objection"
-
-
-def _span(m: ArgumentMap, id: str) -> Span:
-    element = m.statements.get(id) or m.inference(id)
-    if element is None:
-        raise KeyError(id)
-    return m.span(element)
 
 
 def _position(span: Span) -> tuple[int, int]:

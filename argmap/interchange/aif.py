@@ -59,17 +59,17 @@ def read_aif(text: str, path: str, leaves: Leaves = Leaves.ASSUMPTION) -> Conver
     """The map of one AIF document (a nodeset, or OVA's ``{"AIF": {...}}``)."""
     notes: list[Note] = []
     graph = _graph(_document(text), path, notes)
-    span = Place(1, 1, 1, 1)
+    place = Place(1, 1, 1, 1)
     make_id = IdMaker()
     ids = {node: make_id(graph.texts[node]) for node, type in graph.types.items() if type == "I"}
     statements = {
-        ids[node]: Statement(ids[node], StatementKind.CLAIM, graph.texts[node], span)
+        ids[node]: Statement(ids[node], StatementKind.CLAIM, graph.texts[node], place)
         for node in ids
     }
     speakers = _speakers(graph, ids)
     for node, speaker in speakers.items():
         statements[ids[node]] = Statement(
-            ids[node], StatementKind.CLAIM, graph.texts[node], span, attribution=speaker
+            ids[node], StatementKind.CLAIM, graph.texts[node], place, attribution=speaker
         )
     shapes = _shapes(graph, path, notes)
     inference_ids = {node: f"{graph.types[node].lower()}@{node}" for node in shapes}
@@ -82,12 +82,12 @@ def read_aif(text: str, path: str, leaves: Leaves = Leaves.ASSUMPTION) -> Conver
         if type == "CA":
             target = ids.get(conclusion) or inference_ids[conclusion]
             objections[name] = Objection(
-                name, premise_ids, target, span, named=False, label=_label(graph, node)
+                name, premise_ids, target, place, named=False, label=_label(graph, node)
             )
         else:
             label = REPHRASE if type == "MA" else _label(graph, node)
             reasons[name] = Reason(
-                name, premise_ids, ids[conclusion], span, named=False, label=label
+                name, premise_ids, ids[conclusion], place, named=False, label=label
             )
     dialogue = [n for n, t in graph.types.items() if t in _DIALOGUE]
     if dialogue:
